@@ -1,0 +1,4 @@
+import YAML
+
+/// Placeholder until the generator stages land.
+enum Pipeline {}
