@@ -109,7 +109,8 @@ final class EventParser {
                 let encoding = state.encoding == YAML_UTF8_ENCODING ? "UTF-8" : "UTF-16"
                 message = "invalid \(encoding): \(message)"
             }
-            let mark = ReaderMark.mark(atOffset: Int(state.problem_offset), in: UnsafeBufferPointer(rebasing: storage[..<inputCount]))
+            let input = UnsafeBufferPointer(rebasing: storage[..<inputCount])
+            let mark = ReaderMark.mark(atOffset: Int(state.problem_offset), in: input)
             return YAMLError(message, at: mark)
         default:
             let message = state.context.map { String(cString: $0) + ": " + problem } ?? problem

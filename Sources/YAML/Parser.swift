@@ -129,8 +129,7 @@ struct TreeBuilder {
             stack[top].items.append(node)
             return
         }
-        if let key = stack[top].pendingKey {
-            stack[top].pendingKey = nil
+        if let key = stack[top].pendingKey.take() {
             stack[top].entries.append(MappingEntry(key: key, value: node))
         } else {
             try checkNewKey(node, inFrame: top)
