@@ -10,7 +10,7 @@ public struct Node: Sendable {
         case mapping([MappingEntry])
     }
 
-    /// Where the node starts (for an alias: where the anchored node starts).
+    /// Where the node starts (for an alias: where the alias `*name` appears).
     public var mark: Mark
     /// What the node holds.
     public var content: Content
