@@ -55,9 +55,12 @@ let package = Package(
             dependencies: ["sora-codegen"]
         ),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
+        // Generator output for the fixture specs, committed and compiled: the goldens must build.
+        .target(name: "GoldenPetstoreEdge", dependencies: ["SoraRuntime"], path: "Tests/Goldens/petstore-edge"),
+        .target(name: "GoldenHostile", dependencies: ["SoraRuntime"], path: "Tests/Goldens/hostile"),
         .testTarget(
             name: "SoraCodegenTests",
-            dependencies: ["SoraCodegen"],
+            dependencies: ["SoraCodegen", "GoldenPetstoreEdge", "GoldenHostile"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "SoraRuntimeTests", dependencies: ["SoraRuntime"]),

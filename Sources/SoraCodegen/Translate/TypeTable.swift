@@ -9,13 +9,15 @@ struct TypeTable {
         var owners: [String: String] = [clientName: "the client type (info.x-client-name)"]
         for named in document.schemas {
             schemas[named.name] = named
-            let swiftName = SwiftNames.typeName(named.name)
-            swiftNames[named.name] = swiftName
+            var swiftName = SwiftNames.typeName(named.name)
             if SwiftNames.reservedTypeNames.contains(swiftName) {
-                diagnostics.error(
-                    "schema '\(named.name)' would be the Swift type '\(swiftName)', which shadows a standard or "
-                        + "runtime type; rename the schema", at: named.mark)
-            } else if let owner = owners[swiftName] {
+                diagnostics.warning(
+                    "schema '\(named.name)' is generated as '\(swiftName)Model' so it does not shadow Swift's or the "
+                        + "runtime's '\(swiftName)'", at: named.mark)
+                swiftName += "Model"
+            }
+            swiftNames[named.name] = swiftName
+            if let owner = owners[swiftName] {
                 diagnostics.error(
                     "schema '\(named.name)' becomes the Swift type '\(swiftName)', which \(owner) already has",
                     at: named.mark)
