@@ -66,7 +66,7 @@ enum UnifiedDiff {
                 result.append(Line(kind: " ", text: a[i], oldLine: i + 1, newLine: j + 1))
                 i += 1
                 j += 1
-            } else if j < b.count && (i == a.count || table[i * width + j + 1] >= table[(i + 1) * width + j]) {
+            } else if j < b.count && (i == a.count || table[i * width + j + 1] > table[(i + 1) * width + j]) {
                 result.append(Line(kind: "+", text: b[j], oldLine: i + 1, newLine: j + 1))
                 j += 1
             } else {
