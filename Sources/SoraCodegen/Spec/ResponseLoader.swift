@@ -21,7 +21,8 @@ extension SpecLoader {
             responses.append(
                 Response(
                     status: status, description: fields["description"].flatMap { string($0, "'description'") },
-                    content: fields["content"].map { loadResponseContent($0) } ?? ResponseContent.none, headers: headers,
+                    content: fields["content"].map { loadResponseContent($0) } ?? ResponseContent.none,
+                    headers: headers,
                     mark: entry.key.mark))
         }
         return responses
@@ -57,7 +58,9 @@ extension SpecLoader {
             } else {
                 if let schemaNode {
                     let schema = loadSchema(schemaNode)
-                    if case .binary = schema.kind {} else if case .string = schema.kind {} else {
+                    if case .binary = schema.kind {
+                    } else if case .string = schema.kind {
+                    } else {
                         diagnostics.error(
                             "non-JSON response '\(mediaType)' must have schema {type: string, format: binary}",
                             at: schemaNode.mark)

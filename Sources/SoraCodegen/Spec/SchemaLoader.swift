@@ -69,7 +69,8 @@ extension SpecLoader {
     ) -> SchemaKind {
         if let enumNode = entries["enum"] {
             if let typeName, typeName != "string" {
-                diagnostics.error("only string enums are supported, found an enum of type '\(typeName)'",
+                diagnostics.error(
+                    "only string enums are supported, found an enum of type '\(typeName)'",
                     at: enumNode.mark)
                 return .any
             }
@@ -152,7 +153,8 @@ extension SpecLoader {
         }
         if let name = pointer.componentName("schemas") {
             if componentNodes["schemas"]?[name] == nil {
-                diagnostics.error("'\(reference)' does not exist: no schema '\(name)' in components.schemas",
+                diagnostics.error(
+                    "'\(reference)' does not exist: no schema '\(name)' in components.schemas",
                     at: node.mark)
                 return .any
             }

@@ -33,7 +33,8 @@ import Testing
         Case(
             "duplicate key",
             base.replacingOccurrences(
-                of: "        name: {type: string}\n", with: "        name: {type: string}\n        name: {type: integer}\n"),
+                of: "        name: {type: string}\n",
+                with: "        name: {type: string}\n        name: {type: integer}\n"),
             ["27:9: error: duplicate key 'name'"]),
         Case(
             "missing $ref",
@@ -57,24 +58,32 @@ import Testing
             ["26:22: error: unknown type 'strin'; expected one of array, boolean, integer, number, object, string"]),
         Case(
             "colliding operation names",
-            SpecText.minimal(paths: "  /other:\n    get:\n      operationId: get_thing\n      responses:\n        \"204\": {description: none}"),
-            ["22:7: error: operations 'getThing' and 'get_thing' both become the Swift method 'getThing'; rename one operationId"]),
+            SpecText.minimal(
+                paths:
+                    "  /other:\n    get:\n      operationId: get_thing\n      responses:\n        \"204\": {description: none}"
+            ),
+            [
+                "22:7: error: operations 'getThing' and 'get_thing' both become the Swift method 'getThing'; rename one operationId"
+            ]),
         Case(
             "alias bomb",
             (0..<7).map { level in
-                let items = level == 0 ? Array(repeating: "x", count: 10) : Array(repeating: "*l\(level - 1)", count: 10)
+                let items =
+                    level == 0 ? Array(repeating: "x", count: 10) : Array(repeating: "*l\(level - 1)", count: 10)
                 return "l\(level): &l\(level) [\(items.joined(separator: ","))]\n"
             }.joined(),
             ["6:38: error: alias expansion exceeds 1000000 nodes (possible \"billion laughs\")"]),
         Case(
-            "100 000-deep nesting", "openapi: " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000),
+            "100 000-deep nesting",
+            "openapi: " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000),
             ["1:265: error: nesting is deeper than 256 levels"]),
         Case(
             "invalid UTF-8", Array("openapi: 3.1.0\ninfo:\n  title: ".utf8) + [0xFF, 0x0A],
             ["3:10: error: invalid UTF-8: invalid leading UTF-8 octet #xFF"]),
         Case("empty file", "", ["1:1: error: the spec is empty; expected an OpenAPI 3.1 document"]),
         Case(
-            "binary garbage", Array(repeating: [0x00, 0x01, 0x02, 0xFE, 0x10, 0x80, 0x7F, 0x03], count: 8).flatMap { $0 },
+            "binary garbage",
+            Array(repeating: [0x00, 0x01, 0x02, 0xFE, 0x10, 0x80, 0x7F, 0x03], count: 8).flatMap { $0 },
             ["1:1: error: control characters are not allowed #x00"]),
         Case(
             "unsupported oneOf",

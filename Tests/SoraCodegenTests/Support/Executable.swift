@@ -11,8 +11,9 @@ enum Executable {
 
     /// `sora-codegen`, built next to the test bundle by `swift test`.
     static var url: URL {
-        let testBinary = URL(filePath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
-            ?? CommandLine.arguments[0])
+        let testBinary = URL(
+            filePath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+                ?? CommandLine.arguments[0])
         var folder = testBinary.deletingLastPathComponent()
         while !folder.path.isEmpty && folder.path != "/" {
             let candidate = folder.appending(path: "sora-codegen")

@@ -15,7 +15,8 @@ import Testing
     }
 
     @Test(arguments: [
-        ("video_list", "VideoList"), ("APIError", "APIError"), ("Video", "Video"), ("create-video.request", "CreateVideoRequest"),
+        ("video_list", "VideoList"), ("APIError", "APIError"), ("Video", "Video"),
+        ("create-video.request", "CreateVideoRequest"),
         ("4k", "_4k"), ("http_error", "HttpError"),
     ])
     func typeNames(_ name: String, _ expected: String) {

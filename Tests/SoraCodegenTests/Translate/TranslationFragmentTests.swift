@@ -24,7 +24,8 @@ import Testing
     }
 
     @Test func anyOfStringAndEnumBecomesAnOpenEnum() {
-        let (file, messages) = thingFile("        mode: {anyOf: [{type: string}, {type: string, enum: [fast, slow-ish]}]}")
+        let (file, messages) = thingFile(
+            "        mode: {anyOf: [{type: string}, {type: string, enum: [fast, slow-ish]}]}")
         #expect(messages.isEmpty)
         #expect(file.contains("public var mode: Mode?\n"))
         #expect(file.contains("public enum Mode: OpenStringEnum {"))
@@ -171,7 +172,10 @@ import Testing
         let result = SpecText.generate(spec)
         #expect(SpecText.messages(result).isEmpty)
         let operations = SpecText.file(result, "Operations/Default.swift")
-        #expect(operations.contains("public func getItem(\n        _ itemId: String,\n        trace: Int,\n        limit: Int? = nil\n    ) async throws(SoraError) -> BinaryContent {"))
+        #expect(
+            operations.contains(
+                "public func getItem(\n        _ itemId: String,\n        trace: Int,\n        limit: Int? = nil\n    ) async throws(SoraError) -> BinaryContent {"
+            ))
         #expect(operations.contains("httpRequest.setHeader(\"trace\", trace)\n"))
         #expect(operations.contains("return httpResponse.binaryContent()\n"))
     }
