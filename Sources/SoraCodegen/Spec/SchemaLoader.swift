@@ -17,7 +17,9 @@ extension SpecLoader {
         var schema = Schema(mark: node.mark, kind: .any)
         schema.description = entries["description"].flatMap { string($0, "'description'") }
         schema.title = entries["title"].flatMap { string($0, "'title'") }
-        schema.defaultValue = entries["default"].flatMap { value($0, "'default'") }
+        if let node = entries["default"], node.scalar != nil {
+            schema.defaultValue = value(node, "'default'")
+        }
         if let reference = entries["$ref"] {
             schema.kind = loadReference(reference, schema: &schema)
             return schema
