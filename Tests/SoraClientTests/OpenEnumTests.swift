@@ -6,6 +6,12 @@ import Testing
 @Suite struct OpenEnumTests {
     // MARK: Known and unknown values
 
+    @Test func valuesWithTheSameWireTextAreEqual() {
+        #expect(VideoModel.unknown("sora-2") == .sora2)
+        #expect(Set<VideoModel>([.unknown("sora-2"), .sora2, "sora-2"]).count == 1)
+        #expect(VideoModel.unknown("sora-3") != .sora2)
+    }
+
     @Test(arguments: [
         ("sora-2", VideoModel.sora2),
         ("sora-2-pro", .sora2Pro),
@@ -155,4 +161,5 @@ private struct Enums: Codable, Equatable {
     var model: [VideoModel]
     var size: [VideoSize]
     var status: [VideoStatus]
+
 }

@@ -103,6 +103,7 @@ extension SoraClient {
         var httpRequest = OperationRequest(operationID: "downloadVideoContent", method: .get, path: "/videos/{video_id}/content")
         httpRequest.setPathParameter("video_id", videoId)
         httpRequest.addQuery("variant", variant)
+        httpRequest.setHeader("Accept", "video/mp4, image/webp, image/jpeg, application/octet-stream")
         let httpResponse = try await core.send(httpRequest)
         return httpResponse.binaryContent()
     }

@@ -109,6 +109,12 @@ extension Translator {
         }
         parameters = pathArguments + parameters + optionalArguments
         let (returnType, tail) = responseHandling(operation)
+        if let success = operation.responses.first(where: { $0.status.isSuccess }),
+            case .binary(let mediaTypes) = success.content
+        {
+            statements.append(
+                .line("httpRequest.setHeader(\"Accept\", \(literal: mediaTypes.joined(separator: ", ")))"))
+        }
         statements.append(
             .line(
                 returnType == nil
@@ -143,7 +149,8 @@ extension Translator {
         }
         switch success.content {
         case .none: return (nil, [])
-        case .binary: return ("BinaryContent", [.line("return httpResponse.binaryContent()")])
+        case .binary:
+            return ("BinaryContent", [.line("return httpResponse.binaryContent()")])
         case .json(let schema):
             var nested: [Declaration] = []
             let name = SwiftNames.typeName(operation.operationID) + "Response"

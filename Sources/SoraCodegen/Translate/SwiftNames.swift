@@ -22,8 +22,9 @@ public enum SwiftNames {
         "Codable", "Decodable", "Encodable", "Decoder", "Encoder", "Hashable", "Equatable", "Sendable", "Character",
         "JSONValue", "FileUpload", "Validator", "Validatable", "ValidationError", "ValidationIssue", "FieldCondition",
         "MultipartForm", "MultipartEncodable", "OpenStringEnum", "ParameterValue", "OperationRequest",
-        "OperationResponse", "APIClientCore", "ClientConfiguration", "BinaryContent", "SoraError", "Indirect",
-        "CodingKeys", "ClientTransport", "HTTPBody",
+        "OperationResponse", "APIClientCore", "ClientConfiguration", "BinaryContent", "SoraError", "SoraAPIError",
+        "Indirect", "CodingKeys", "ClientTransport", "HTTPBody", "ContentSniffer", "MultipartBodyWriter",
+        "PercentEncoding", "RetryAfter", "Logger", "Duration",
     ]
 
     /// Splits a spec name into words at separators, case changes and letter/digit edges kept together.

@@ -5,7 +5,7 @@ public enum SoraError: Error, Sendable, CustomStringConvertible, CustomDebugStri
     /// The request could not be built (unreadable file, bad configuration); nothing was sent.
     case invalidRequest(String)
     /// The server answered with an error status.
-    case api(APIError)
+    case api(SoraAPIError)
     /// The request did not complete (connection refused, reset, DNS).
     case transport(operationID: String, message: String)
     /// No complete answer in time.
@@ -31,7 +31,7 @@ public enum SoraError: Error, Sendable, CustomStringConvertible, CustomDebugStri
 }
 
 /// An error answer from the API: status, the error envelope's fields, and the request id.
-public struct APIError: Sendable, Hashable, CustomStringConvertible {
+public struct SoraAPIError: Sendable, Hashable, CustomStringConvertible {
     /// The operation that failed.
     public var operationID: String
     /// The HTTP status.

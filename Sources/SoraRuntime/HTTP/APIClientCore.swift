@@ -73,7 +73,8 @@ public struct APIClientCore: Sendable, CustomStringConvertible, CustomDebugStrin
         } catch {
             throw .transport(operationID: request.operationID, message: redact(String(describing: error)))
         }
-        logger.debug("response", metadata: ["operation": "\(request.operationID)", "status": "\(response.status.code)"])
+        logger.debug(
+            "response", metadata: ["operation": "\(request.operationID)", "status": "\(response.status.code)"])
         let answer = OperationResponse(
             operationID: request.operationID, response: response, body: responseBody, redact: redact)
         guard (200..<300).contains(response.status.code) else {
@@ -85,9 +86,11 @@ public struct APIClientCore: Sendable, CustomStringConvertible, CustomDebugStrin
     private func prepare(_ request: OperationRequest) throws(SoraError) -> (HTTPRequest, HTTPBody?) {
         var path = try request.renderedPath()
         if !request.query.isEmpty {
-            path += "?" + request.query.map {
-                PercentEncoding.queryComponent($0.name) + "=" + PercentEncoding.queryComponent($0.value)
-            }.joined(separator: "&")
+            path +=
+                "?"
+                + request.query.map {
+                    PercentEncoding.queryComponent($0.name) + "=" + PercentEncoding.queryComponent($0.value)
+                }.joined(separator: "&")
         }
         var head = HTTPRequest(method: request.method, scheme: nil, authority: nil, path: path)
         head.headerFields = request.headers

@@ -33,10 +33,10 @@ public struct OperationResponse: Sendable {
             headers: response.headerFields, body: body ?? HTTPBody())
     }
 
-    /// The error envelope `{"error": {...}}` read into an `APIError`; other bodies become its message.
-    func apiError() async -> APIError {
+    /// The error envelope `{"error": {...}}` read into an `SoraAPIError`; other bodies become its message.
+    func apiError() async -> SoraAPIError {
         let data = (try? await collect(limit: 64 * 1024)) ?? Data()
-        var error = APIError(
+        var error = SoraAPIError(
             operationID: operationID, status: response.status.code,
             message: data.isEmpty ? response.status.reasonPhrase : excerpt(data),
             requestID: response.headerFields[HTTPField.Name("x-request-id")!],
@@ -81,7 +81,8 @@ public struct OperationResponse: Sendable {
     }
 
     private static func path(_ keys: [any CodingKey]) -> String {
-        keys.isEmpty ? "(top level)" : keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+        keys.isEmpty
+            ? "(top level)" : keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
     }
 }
 

@@ -15,7 +15,8 @@ struct MultipartBodyStream: AsyncSequence, Sendable {
         mutating func next() async throws -> ArraySlice<UInt8>? {
             while true {
                 if let current = handle {
-                    if remaining > 0, let data = try current.read(upToCount: Int(Swift.min(Int64(chunkSize), remaining))),
+                    if remaining > 0,
+                        let data = try current.read(upToCount: Int(Swift.min(Int64(chunkSize), remaining))),
                         !data.isEmpty
                     {
                         remaining -= Int64(data.count)

@@ -41,15 +41,24 @@ public struct MultipartBodyWriter: Sendable {
             switch part {
             case .text(let name, let value):
                 try checkBoundary(in: Data(value.utf8), field: name)
-                add(Data(("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(Self.escape(name))\"\r\n\r\n" + value + "\r\n").utf8))
+                add(
+                    Data(
+                        ("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(Self.escape(name))\"\r\n\r\n"
+                            + value + "\r\n").utf8))
             case .json(let name, let value):
                 try checkBoundary(in: value, field: name)
-                add(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(Self.escape(name))\"\r\nContent-Type: application/json\r\n\r\n".utf8))
+                add(
+                    Data(
+                        "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(Self.escape(name))\"\r\nContent-Type: application/json\r\n\r\n"
+                            .utf8))
                 add(value + Data("\r\n".utf8))
             case .file(let name, let upload):
                 let (head, size) = try Self.probe(upload, field: name)
                 let type = upload.contentType ?? ContentSniffer.contentType(of: head)
-                add(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(Self.escape(name))\"; filename=\"\(Self.escape(upload.filename))\"\r\nContent-Type: \(type)\r\n\r\n".utf8))
+                add(
+                    Data(
+                        "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(Self.escape(name))\"; filename=\"\(Self.escape(upload.filename))\"\r\nContent-Type: \(type)\r\n\r\n"
+                            .utf8))
                 switch upload.source {
                 case .data(let data):
                     try checkBoundary(in: data, field: name)

@@ -28,7 +28,7 @@ public struct Validator: Sendable {
         pattern: String? = nil, allowed: [String]? = nil
     ) {
         guard let text = value?.parameterText else { return }
-        let length = text.count
+        let length = text.unicodeScalars.count  // JSON Schema counts code points
         if let minLength, length < minLength {
             report(field, rule: "minLength", "must be at least \(minLength) characters long, got \(length)")
         }
@@ -68,14 +68,16 @@ public struct Validator: Sendable {
         guard parts.count == 2, let start = Double(parts[0].trimmingCharacters(in: .whitespaces)),
             let end = Double(parts[1].trimmingCharacters(in: .whitespaces)), start.isFinite, end.isFinite
         else {
-            report(field, rule: "x-range-length", "must be START,END in seconds (e.g. 1.5,3.5), got \(Self.quoted(value))")
+            report(
+                field, rule: "x-range-length", "must be START,END in seconds (e.g. 1.5,3.5), got \(Self.quoted(value))")
             return
         }
         let span = end - start
         if !(span >= minimum - 1e-9 && span <= maximum + 1e-9) {
             report(
                 field, rule: "x-range-length",
-                "END − START must be within \(Self.number(minimum))…\(Self.number(maximum)) seconds, got \(Self.number(span)) (\(value))")
+                "END − START must be within \(Self.number(minimum))…\(Self.number(maximum)) seconds, got \(Self.number(span)) (\(value))"
+            )
         }
     }
 
@@ -88,7 +90,8 @@ public struct Validator: Sendable {
     }
 
     /// `if`/`then`: when every `when` condition holds, every `then` condition must hold.
-    public mutating func rule(when conditions: [FieldCondition], then consequences: [FieldCondition], because: String?) {
+    public mutating func rule(when conditions: [FieldCondition], then consequences: [FieldCondition], because: String?)
+    {
         guard conditions.allSatisfy(\.holds) else { return }
         let reason = conditions.map(\.phrase).joined(separator: " and ")
         for consequence in consequences where !consequence.holds {
@@ -126,6 +129,7 @@ public struct Validator: Sendable {
     }
 
     static func number(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+        let rounded = (value * 1e6).rounded() / 1e6  // spans like 1.999 - 1 print as 0.999, not 0.9989999…
+        return rounded == rounded.rounded() && abs(rounded) < 1e15 ? String(Int(rounded)) : String(rounded)
     }
 }

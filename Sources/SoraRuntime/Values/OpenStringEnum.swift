@@ -22,6 +22,12 @@ extension OpenStringEnum {
     /// True when the value is one the spec lists.
     public var isKnown: Bool { Self.knownCases.contains(self) }
 
+    /// Values are equal when they send the same text: `.unknown("sora-2")` equals `.sora2`.
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.rawValue == rhs.rawValue }
+
+    /// Hashes the wire text, consistent with `==`.
+    public func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
+
     /// Decodes any string.
     public init(from decoder: any Decoder) throws {
         self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
