@@ -28,6 +28,13 @@ import Testing
         #expect(try JSONDecoder().decode(Category.self, from: Data(json.utf8)).parent?.id == "b")
     }
 
+    @Test func requiredNullableFieldsAreSentAsNull() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let json = String(decoding: try encoder.encode(Owner(name: "Ann")), as: UTF8.self)
+        #expect(json == #"{"name":"Ann","phone":null}"#)
+    }
+
     @Test func digitLeadingValuesHaveReadableCases() {
         #expect(Resolution(rawValue: "4k") == .resolution4k)
         #expect(Resolution.knownCases.map(\.rawValue) == ["1080p", "4k", "720x1280"])

@@ -79,7 +79,12 @@ extension Translator {
             body.append(.function(validate))
         }
         if isMultipart { body.append(.function(formEncoder(members))) }
-        if !hasFile && !members.isEmpty { body.append(codingKeys(members)) }
+        if !hasFile && !members.isEmpty {
+            if members.contains(where: { $0.property.isRequired && $0.isOptional }) {
+                body.append(.function(nullPreservingEncoder(members)))
+            }
+            body.append(codingKeys(members))
+        }
         body += nested
         return [
             .type(
@@ -157,6 +162,22 @@ extension Translator {
             doc: Doc(["Writes each field as a form part, in spec order; absent optional fields are left out."]),
             name: "encodeParts",
             parameters: [FunctionParameter(label: "into", name: "form", type: "inout MultipartForm")],
+            body: body)
+    }
+
+    /// JSON Schema's `required` with a nullable type means the key is always sent, as `null` when nil;
+    /// the synthesised encoder would leave it out, so such structs get this one.
+    private func nullPreservingEncoder(_ members: [Member]) -> FunctionDeclaration {
+        let body: [Statement] =
+            [.line("var container = encoder.container(keyedBy: CodingKeys.self)")]
+            + members.map { member in
+                let key = member.isBoxed ? member.storageName : member.name
+                let method = member.isOptional && !member.property.isRequired ? "encodeIfPresent" : "encode"
+                return .line("try container.\(method)(\(key), forKey: .\(key))")
+            }
+        return FunctionDeclaration(
+            doc: Doc(["Encodes required nullable fields as `null` instead of leaving them out."]), name: "encode",
+            parameters: [FunctionParameter(label: "to", name: "encoder", type: "any Encoder")], effects: "throws",
             body: body)
     }
 

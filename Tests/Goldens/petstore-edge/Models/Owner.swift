@@ -16,14 +16,33 @@ public struct Owner: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/Owner/properties/email`
     public var email: String?
 
+    /// Required but nullable: always sent, as null when unknown.
+    ///
+    /// Spec: `#/components/schemas/Owner/properties/phone`
+    public var phone: String?
+
     /// Creates a `Owner`; optional fields default to nil (the server's default).
-    public init(name: String, email: String? = nil) {
+    public init(
+        name: String,
+        email: String? = nil,
+        phone: String? = nil
+    ) {
         self.name = name
         self.email = email
+        self.phone = phone
+    }
+
+    /// Encodes required nullable fields as `null` instead of leaving them out.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(name, forKey: .name)
+        try container.encodeIfPresent(email, forKey: .email)
+        try container.encode(phone, forKey: .phone)
     }
 
     enum CodingKeys: String, CodingKey {
         case name
         case email
+        case phone
     }
 }
