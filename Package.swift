@@ -15,6 +15,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -34,7 +35,10 @@ let package = Package(
         ),
         .target(
             name: "SoraRuntime",
-            dependencies: [.product(name: "OpenAPIRuntime", package: "swift-openapi-runtime")]
+            dependencies: [
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .target(name: "SoraClient", dependencies: ["SoraRuntime"], path: "Generated/SoraClient"),
         .plugin(
@@ -51,9 +55,12 @@ let package = Package(
             dependencies: ["sora-codegen"]
         ),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
+        // Generator output for the fixture specs, committed and compiled: the goldens must build.
+        .target(name: "GoldenPetstoreEdge", dependencies: ["SoraRuntime"], path: "Tests/Goldens/petstore-edge"),
+        .target(name: "GoldenHostile", dependencies: ["SoraRuntime"], path: "Tests/Goldens/hostile"),
         .testTarget(
             name: "SoraCodegenTests",
-            dependencies: ["SoraCodegen"],
+            dependencies: ["SoraCodegen", "GoldenPetstoreEdge", "GoldenHostile"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "SoraRuntimeTests", dependencies: ["SoraRuntime"]),

@@ -1,4 +1,0 @@
-import YAML
-
-/// Placeholder until the generator stages land.
-enum Pipeline {}

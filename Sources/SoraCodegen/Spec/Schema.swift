@@ -1,0 +1,151 @@
+import YAML
+
+/// A schema of the spec dialect, resolved enough to translate without seeing YAML.
+public struct Schema: Sendable {
+    /// Where the schema starts in the spec.
+    public var mark: Mark
+    /// `description`, or nil.
+    public var description: String?
+    /// `title`, or nil.
+    public var title: String?
+    /// True for `[T, 'null']` and `oneOf/anyOf: [X, {type: 'null'}]`.
+    public var isNullable = false
+    /// What kind of value it describes.
+    public var kind: SchemaKind
+    /// `default`, as a scalar.
+    public var defaultValue: SpecValue?
+    /// Validation keywords on a scalar.
+    public var constraints = ScalarConstraints()
+
+    /// Creates a schema.
+    public init(mark: Mark, kind: SchemaKind) {
+        self.mark = mark
+        self.kind = kind
+    }
+}
+
+/// The kinds of schema the generator understands.
+public indirect enum SchemaKind: Sendable {
+    /// A `$ref` to `#/components/schemas/NAME`.
+    case reference(String)
+    /// `type: string` (with its `format`).
+    case string(format: String?)
+    /// `type: string, format: binary`: file content.
+    case binary
+    /// `type: integer` (with its `format`).
+    case integer(format: String?)
+    /// `type: number`.
+    case number
+    /// `type: boolean`.
+    case boolean
+    /// A string enum; `isOpen` for the `anyOf: [{type: string}, {enum: …}]` idiom.
+    case enumeration(EnumSchema)
+    /// `const` with a string value.
+    case constant(String)
+    /// `type: array`.
+    case array(items: Schema)
+    /// `type: object` with `properties`.
+    case object(ObjectSchema)
+    /// `type: object` with no properties: a free-form map (`additionalProperties` gives the value type).
+    case map(values: Schema?)
+    /// No `type`: any JSON value.
+    case any
+}
+
+/// A string enumeration.
+public struct EnumSchema: Sendable {
+    /// The raw values in spec order.
+    public var values: [String]
+    /// `x-enum-varnames`, when given: one Swift case name per value.
+    public var varnames: [String]?
+    /// Where each value is, for diagnostics.
+    public var valueMarks: [Mark]
+}
+
+/// An object schema with named properties.
+public struct ObjectSchema: Sendable {
+    /// Properties in spec order.
+    public var properties: [Property] = []
+    /// `dependentRequired`: when the key is present, these must be too.
+    public var dependentRequired: [DependentRequirement] = []
+    /// `allOf: [{if, then}]` cross-field rules.
+    public var conditionals: [ConditionalRule] = []
+}
+
+/// One property of an object schema.
+public struct Property: Sendable {
+    /// The JSON / form field name.
+    public var name: String
+    /// Its schema.
+    public var schema: Schema
+    /// Listed in `required`.
+    public var isRequired: Bool
+    /// Where the property's key is.
+    public var mark: Mark
+}
+
+/// `dependentRequired` entry.
+public struct DependentRequirement: Sendable {
+    /// The property whose presence triggers the rule.
+    public var property: String
+    /// The properties that must then be present.
+    public var requires: [String]
+    /// Where the rule is.
+    public var mark: Mark
+}
+
+/// A condition or consequence of an `if`/`then` rule: a property and the values it is held to.
+public struct PropertyCondition: Sendable {
+    /// The property name.
+    public var property: String
+    /// Allowed values (`enum` or `const`); empty means "only presence matters".
+    public var values: [String]
+    /// True when the property must be present.
+    public var mustBePresent: Bool
+}
+
+/// `allOf: [{if: …, then: …}]`: when every `if` condition holds, every `then` condition must.
+public struct ConditionalRule: Sendable {
+    /// Conditions of `if`.
+    public var conditions: [PropertyCondition]
+    /// Consequences of `then`.
+    public var consequences: [PropertyCondition]
+    /// The rule's `description`, if any.
+    public var description: String?
+    /// Where the rule is.
+    public var mark: Mark
+}
+
+/// Validation keywords of a string or number schema.
+public struct ScalarConstraints: Sendable {
+    /// `pattern` (ECMA-262 regular expression).
+    public var pattern: String?
+    /// `minLength`.
+    public var minLength: Int?
+    /// `maxLength`.
+    public var maxLength: Int?
+    /// `minimum`.
+    public var minimum: SpecNumber?
+    /// `maximum`.
+    public var maximum: SpecNumber?
+    /// `x-range-length`: the string is `START,END` and END − START is within these bounds.
+    public var rangeLength: (minimum: SpecNumber, maximum: SpecNumber)?
+
+    /// True when no keyword is set.
+    public var isEmpty: Bool {
+        pattern == nil && minLength == nil && maxLength == nil && minimum == nil && maximum == nil
+            && rangeLength == nil
+    }
+}
+
+/// A scalar value from the spec (`default`, `const`).
+public enum SpecValue: Sendable, Hashable {
+    /// A string.
+    case string(String)
+    /// A boolean.
+    case bool(Bool)
+    /// A number.
+    case number(SpecNumber)
+    /// `null`.
+    case null
+}

@@ -1,0 +1,192 @@
+import YAML
+
+/// Loading one schema of the dialect.
+extension SpecLoader {
+    static let schemaKeys: Set<String> = [
+        "type", "properties", "required", "items", "enum", "const", "default", "description", "title", "format",
+        "pattern", "minLength", "maxLength", "minimum", "maximum", "dependentRequired", "allOf", "oneOf", "anyOf",
+        "$ref", "additionalProperties", "example", "examples", "deprecated", "readOnly", "writeOnly", "$comment",
+        "externalDocs", "contentMediaType",
+    ]
+    static let scalarTypes: Set<String> = ["string", "integer", "number", "boolean", "object", "array"]
+
+    /// Loads a schema node; unsupported constructs become diagnostics and an `any` schema.
+    mutating func loadSchema(_ node: Node) -> Schema {
+        guard let entries = mapping(node, "a schema") else { return Schema(mark: node.mark, kind: .any) }
+        checkKeys(entries, allowed: Self.schemaKeys, in: "a schema")
+        var schema = Schema(mark: node.mark, kind: .any)
+        schema.description = entries["description"].flatMap { string($0, "'description'") }
+        schema.title = entries["title"].flatMap { string($0, "'title'") }
+        schema.defaultValue = entries["default"].flatMap { value($0, "'default'") }
+        if let reference = entries["$ref"] {
+            schema.kind = loadReference(reference, schema: &schema)
+            return schema
+        }
+        if let alternatives = entries.keyNode("oneOf") ?? entries.keyNode("anyOf") {
+            loadAlternatives(entries, keyNode: alternatives, into: &schema)
+            return schema
+        }
+        let typeName = loadType(entries["type"], schema: &schema)
+        schema.kind = loadKind(typeName, entries, node: node, schema: &schema)
+        loadConstraints(entries, into: &schema)
+        if let allOf = entries["allOf"] {
+            loadConditionals(allOf, into: &schema)
+        }
+        if let dependent = entries["dependentRequired"] {
+            loadDependentRequired(dependent, into: &schema)
+        }
+        return schema
+    }
+
+    /// Reads `type` (a name or `[name, 'null']`).
+    private mutating func loadType(_ node: Node?, schema: inout Schema) -> String? {
+        guard let node else { return nil }
+        if let items = node.sequence {
+            let names = items.compactMap { string($0, "each entry of 'type'") }
+            let nonNull = names.filter { $0 != "null" }
+            schema.isNullable = names.count != nonNull.count
+            guard nonNull.count == 1 else {
+                diagnostics.error(
+                    "'type' lists \(names.map { "'\($0)'" }.joined(separator: ", ")); only [T, 'null'] is supported",
+                    at: node.mark)
+                return nil
+            }
+            return checkTypeName(nonNull[0], at: node.mark)
+        }
+        guard let name = string(node, "'type'") else { return nil }
+        return checkTypeName(name, at: node.mark)
+    }
+
+    private mutating func checkTypeName(_ name: String, at mark: Mark) -> String? {
+        if Self.scalarTypes.contains(name) { return name }
+        let accepted = Self.scalarTypes.sorted().joined(separator: ", ")
+        diagnostics.error("unknown type '\(name)'; expected one of \(accepted)", at: mark)
+        return nil
+    }
+
+    private mutating func loadKind(
+        _ typeName: String?, _ entries: [MappingEntry], node: Node, schema: inout Schema
+    ) -> SchemaKind {
+        if let enumNode = entries["enum"] {
+            if let typeName, typeName != "string" {
+                diagnostics.error("only string enums are supported, found an enum of type '\(typeName)'",
+                    at: enumNode.mark)
+                return .any
+            }
+            return loadEnum(enumNode, varnames: entries["x-enum-varnames"], schema: &schema)
+        }
+        if let constNode = entries["const"] {
+            if case .string(let text)? = value(constNode, "'const'") { return .constant(text) }
+            diagnostics.error("only string values are supported for 'const'", at: constNode.mark)
+            return .any
+        }
+        switch typeName {
+        case "string":
+            let format = entries["format"].flatMap { string($0, "'format'") }
+            return format == "binary" ? .binary : .string(format: format)
+        case "integer": return .integer(format: entries["format"].flatMap { string($0, "'format'") })
+        case "number": return .number
+        case "boolean": return .boolean
+        case "array":
+            guard let items = entries["items"] else {
+                diagnostics.error("an array schema needs 'items'", at: node.mark)
+                return .any
+            }
+            return .array(items: loadSchema(items))
+        case "object", nil:
+            if entries["properties"] != nil { return .object(loadObject(entries)) }
+            if typeName == nil, let items = entries["items"] { return .array(items: loadSchema(items)) }
+            if typeName == nil { return .any }
+            return .map(values: loadAdditionalProperties(entries["additionalProperties"]))
+        default:
+            return .any
+        }
+    }
+
+    private mutating func loadAdditionalProperties(_ node: Node?) -> Schema? {
+        guard let node else { return nil }
+        if node.scalar != nil {
+            _ = bool(node, "'additionalProperties'")
+            return nil
+        }
+        return loadSchema(node)
+    }
+
+    mutating func loadEnum(_ node: Node, varnames: Node?, schema: inout Schema) -> SchemaKind {
+        guard let items = sequence(node, "'enum'") else { return .any }
+        var values: [String] = []
+        var marks: [Mark] = []
+        for item in items {
+            switch item.scalar?.value {
+            case .null?: schema.isNullable = true
+            case .string(let text)?:
+                values.append(text)
+                marks.append(item.mark)
+            default:
+                diagnostics.error("enum values must be strings, found \(describe(item))", at: item.mark)
+            }
+        }
+        var names: [String]?
+        if let varnames {
+            let list = strings(varnames, "'x-enum-varnames'")
+            if list.count == values.count {
+                names = list
+                for (name, mark) in zip(list, marks) where !SwiftNames.isPlainIdentifier(name) {
+                    diagnostics.error("'x-enum-varnames' entry '\(name)' is not a Swift identifier", at: mark)
+                }
+            } else {
+                diagnostics.error(
+                    "'x-enum-varnames' has \(list.count) names for \(values.count) enum values", at: varnames.mark)
+            }
+        }
+        if values.isEmpty { diagnostics.error("an enum needs at least one string value", at: node.mark) }
+        return .enumeration(EnumSchema(values: values, varnames: names, valueMarks: marks))
+    }
+
+    /// `$ref` (with optional sibling annotations).
+    private mutating func loadReference(_ node: Node, schema: inout Schema) -> SchemaKind {
+        guard let reference = string(node, "'$ref'") else { return .any }
+        guard let pointer = JSONPointer(reference: reference) else {
+            diagnostics.error("only local references ('#/…') are supported, found '\(reference)'", at: node.mark)
+            return .any
+        }
+        if let name = pointer.componentName("schemas") {
+            if componentNodes["schemas"]?[name] == nil {
+                diagnostics.error("'\(reference)' does not exist: no schema '\(name)' in components.schemas",
+                    at: node.mark)
+                return .any
+            }
+            return .reference(name)
+        }
+        guard let target = resolve(pointer) else {
+            diagnostics.error("'\(reference)' does not point to anything in this document", at: node.mark)
+            return .any
+        }
+        if inlineReferenceStack.contains(reference) {
+            diagnostics.error("$ref loop: '\(reference)' refers back to itself", at: node.mark)
+            return .any
+        }
+        inlineReferenceStack.append(reference)
+        defer { inlineReferenceStack.removeLast() }
+        let loaded = loadSchema(target)
+        schema.isNullable = schema.isNullable || loaded.isNullable
+        schema.constraints = loaded.constraints
+        schema.description = schema.description ?? loaded.description
+        return loaded.kind
+    }
+
+    /// Walks a JSON pointer from the document root.
+    func resolve(_ pointer: JSONPointer) -> Node? {
+        var node = root
+        for segment in pointer.segments {
+            if let entries = node.mapping, let next = entries[segment] {
+                node = next
+            } else if let items = node.sequence, let index = Int(segment), items.indices.contains(index) {
+                node = items[index]
+            } else {
+                return nil
+            }
+        }
+        return node
+    }
+}

@@ -1,0 +1,148 @@
+import YAML
+
+/// Turns the YAML node tree of an OpenAPI document into a `SpecDocument`, collecting diagnostics.
+struct SpecLoader {
+    var diagnostics: DiagnosticBag
+    let root: Node
+    /// `components/schemas`, `components/parameters`, `components/responses` by name.
+    var componentNodes: [String: [String: Node]] = [:]
+    /// Pointers being loaded inline, to catch `$ref` loops through non-component places.
+    var inlineReferenceStack: [String] = []
+
+    init(root: Node, file: String) {
+        self.root = root
+        self.diagnostics = DiagnosticBag(file: file)
+    }
+
+    static let rootKeys: Set<String> = [
+        "openapi", "info", "servers", "paths", "components", "security", "tags", "externalDocs",
+        "jsonSchemaDialect",
+    ]
+
+    /// Loads the whole document.
+    mutating func load() -> SpecDocument? {
+        guard let entries = mapping(root, "the OpenAPI document") else { return nil }
+        checkKeys(entries, allowed: Self.rootKeys, in: "the OpenAPI document")
+        checkVersion(entries)
+        indexComponents(entries["components"])
+        if let security = entries["security"] { checkSecurity(security) }
+        var document = loadInfo(entries["info"])
+        document.servers = entries["servers"].map { loadServers($0) } ?? []
+        document.schemas = loadSchemas()
+        if let paths = entries["paths"] {
+            document.operations = loadPaths(paths)
+        } else {
+            diagnostics.error("the document has no 'paths'", at: root.mark)
+        }
+        return document
+    }
+
+    private mutating func checkVersion(_ entries: [MappingEntry]) {
+        guard let node = entries["openapi"] else {
+            diagnostics.error("missing 'openapi: 3.1.0' at the top of the document", at: root.mark)
+            return
+        }
+        guard let version = string(node, "'openapi'") else { return }
+        if !version.hasPrefix("3.1") {
+            diagnostics.error("OpenAPI version '\(version)' is not supported; use 3.1.x", at: node.mark)
+        }
+    }
+
+    private mutating func loadInfo(_ node: Node?) -> SpecDocument {
+        var document = SpecDocument(
+            title: "API", version: "", description: nil, clientName: nil, infoMark: node?.mark ?? root.mark,
+            servers: [], schemas: [], operations: [])
+        guard let node else {
+            diagnostics.error("the document has no 'info'", at: root.mark)
+            return document
+        }
+        guard let entries = mapping(node, "'info'") else { return document }
+        checkKeys(
+            entries, allowed: ["title", "version", "description", "summary", "termsOfService", "contact", "license"],
+            in: "'info'")
+        if let title = entries["title"].flatMap({ string($0, "'info.title'") }) { document.title = title }
+        if let version = entries["version"].flatMap({ string($0, "'info.version'") }) { document.version = version }
+        document.description = entries["description"].flatMap { string($0, "'info.description'") }
+        if let nameNode = entries["x-client-name"], let name = string(nameNode, "'info.x-client-name'") {
+            if SwiftNames.isPlainIdentifier(name) {
+                document.clientName = name
+            } else {
+                diagnostics.error("'x-client-name' must be a Swift type name, found '\(name)'", at: nameNode.mark)
+            }
+        }
+        return document
+    }
+
+    private mutating func loadServers(_ node: Node) -> [Server] {
+        guard let items = sequence(node, "'servers'") else { return [] }
+        var servers: [Server] = []
+        for item in items {
+            guard let entries = mapping(item, "a server") else { continue }
+            checkKeys(entries, allowed: ["url", "description", "variables"], in: "a server")
+            if let variables = entries.keyNode("variables") {
+                diagnostics.error("server variables are not supported; write the URL out", at: variables.mark)
+            }
+            guard let urlNode = entries["url"] else {
+                diagnostics.error("a server needs a 'url'", at: item.mark)
+                continue
+            }
+            if let url = string(urlNode, "a server's 'url'") {
+                servers.append(Server(url: url, description: entries["description"].flatMap { $0.scalar?.text }))
+            }
+        }
+        return servers
+    }
+
+    private mutating func indexComponents(_ node: Node?) {
+        guard let node, let entries = mapping(node, "'components'") else { return }
+        checkKeys(
+            entries, allowed: ["schemas", "parameters", "responses", "securitySchemes", "requestBodies", "headers",
+                "examples"],
+            in: "'components'")
+        for kind in ["schemas", "parameters", "responses"] {
+            guard let section = entries[kind], let items = mapping(section, "'components.\(kind)'") else { continue }
+            var index: [String: Node] = [:]
+            index.reserveCapacity(items.count)
+            for item in items {
+                if let name = item.key.scalar?.text { index[name] = item.value }
+            }
+            componentNodes[kind] = index
+        }
+        if let requestBodies = entries.keyNode("requestBodies") {
+            diagnostics.error(
+                "'components.requestBodies' is not supported; write request bodies inline", at: requestBodies.mark)
+        }
+    }
+
+    private mutating func checkSecurity(_ node: Node) {
+        guard let requirements = sequence(node, "'security'") else { return }
+        let schemes = root["components"]?["securitySchemes"]
+        for requirement in requirements {
+            guard let entries = mapping(requirement, "a security requirement") else { continue }
+            for entry in entries {
+                guard let name = entry.key.scalar?.text else { continue }
+                guard let scheme = schemes?[name] else {
+                    diagnostics.error("security scheme '\(name)' is not defined in components.securitySchemes",
+                        at: entry.key.mark)
+                    continue
+                }
+                let type = scheme["type"]?.scalar?.text
+                let kind = scheme["scheme"]?.scalar?.text.lowercased()
+                if type != "http" || kind != "bearer" {
+                    diagnostics.error("security scheme '\(name)' must be 'type: http, scheme: bearer'", at: scheme.mark)
+                }
+            }
+        }
+    }
+
+    private mutating func loadSchemas() -> [NamedSchema] {
+        guard let section = root["components"]?["schemas"]?.mapping else { return [] }
+        var schemas: [NamedSchema] = []
+        schemas.reserveCapacity(section.count)
+        for entry in section {
+            guard let name = entry.key.scalar?.text else { continue }
+            schemas.append(NamedSchema(name: name, schema: loadSchema(entry.value), mark: entry.key.mark))
+        }
+        return schemas
+    }
+}

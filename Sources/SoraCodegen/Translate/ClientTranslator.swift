@@ -1,0 +1,46 @@
+/// The client type: servers from the spec and the runtime core that every operation calls.
+extension Translator {
+    func clientFile() -> SwiftFile {
+        var doc: [String] = [document.title]
+        if let description = document.description { doc += ["", description] }
+        doc += ["", "Spec: `#/info` (version \(document.version))"]
+        let servers: [Code] = document.servers.map { "\(literal: $0.url)" }
+        let members: [Declaration] = [
+            .property(
+                PropertyDeclaration(
+                    doc: Doc(["The servers the spec lists; the first is the default base URL."]),
+                    modifiers: "public static", keyword: "let", name: "servers", type: "[String]",
+                    initializer: "[\(Code.joined(servers, separator: ", "))]")),
+            .property(
+                PropertyDeclaration(
+                    doc: Doc(["Sends requests and turns responses into values or typed errors."]), keyword: "let",
+                    name: "core", type: "APIClientCore")),
+            .function(
+                FunctionDeclaration(
+                    doc: Doc([
+                        "Creates a client for `baseURL` (default: the spec's first server) that sends `token` as a bearer token.",
+                        "",
+                        "The token is kept out of every log line, error and description.",
+                    ]),
+                    name: "init",
+                    parameters: [
+                        FunctionParameter(name: "baseURL", type: "URL?", defaultValue: "nil"),
+                        FunctionParameter(name: "token", type: "String"),
+                        FunctionParameter(name: "transport", type: "any ClientTransport"),
+                        FunctionParameter(
+                            name: "configuration", type: "ClientConfiguration", defaultValue: "ClientConfiguration()"),
+                    ],
+                    effects: "throws(SoraError)",
+                    body: [
+                        .line(
+                            "core = try APIClientCore(baseURL: baseURL, defaultServer: Self.servers.first, token: token, transport: transport, configuration: configuration)"
+                        )
+                    ])),
+        ]
+        return SwiftFile(
+            path: "\(clientName).swift", imports: ["Foundation", "SoraRuntime"],
+            declarations: [
+                .type(TypeDeclaration("struct", clientName, doc: Doc(doc), conformances: ["Sendable"], members: members))
+            ])
+    }
+}

@@ -1,0 +1,175 @@
+/// Object schemas become flat structs with a memberwise initialiser, coding keys, validation and,
+/// for multipart bodies, a form encoder.
+extension Translator {
+    /// One translated property.
+    struct Member {
+        let property: Property
+        let name: String
+        let type: String
+        let isOptional: Bool
+        let isBoxed: Bool
+        let pointer: String
+
+        var declaredType: String { type + (isOptional ? "?" : "") }
+        var storageName: String { "_" + SwiftNames.bare(name) }
+    }
+
+    /// Declarations for a named schema: a struct, an enum, or a typealias (with any nested types).
+    mutating func modelDeclarations(
+        name: String, schema: Schema, specName: String?, pointer: String, isMultipart: Bool
+    ) -> [Declaration] {
+        switch schema.kind {
+        case .object(let object):
+            return objectDeclarations(
+                name: name, schema: schema, object: object, specName: specName, pointer: pointer,
+                isMultipart: isMultipart)
+        case .enumeration(let values):
+            return [.type(enumDeclaration(name: name, values: values, schema: schema, pointer: pointer))]
+        default:
+            var nested: [Declaration] = []
+            let type = swiftType(schema, nestedName: name + "Value", pointer: pointer, isMultipart: false, nested: &nested)
+            let optional = schema.isNullable && !type.hasSuffix("?") ? "?" : ""
+            return [.typeAlias(doc: schemaDoc(schema, pointer: pointer), access: "public", name: name, type: type + optional)]
+                + nested
+        }
+    }
+
+    mutating func objectDeclarations(
+        name: String, schema: Schema, object: ObjectSchema, specName: String?, pointer: String, isMultipart: Bool
+    ) -> [Declaration] {
+        var nested: [Declaration] = []
+        var members: [Member] = []
+        var seen: [String: String] = [:]
+        for property in object.properties {
+            let memberName = SwiftNames.memberName(property.name)
+            let bare = SwiftNames.bare(memberName)
+            if let other = seen[bare] {
+                diagnostics.error(
+                    "properties '\(other)' and '\(property.name)' both become the Swift property '\(bare)'",
+                    at: property.mark)
+                continue
+            }
+            if ["validate", "encodeParts"].contains(bare) {
+                diagnostics.error(
+                    "property '\(property.name)' would hide the generated method '\(bare)()'", at: property.mark)
+                continue
+            }
+            seen[bare] = property.name
+            let propertyPointer = pointer + "/properties/" + Pointer.escape(property.name)
+            let type = swiftType(
+                property.schema, nestedName: SwiftNames.typeName(property.name), pointer: propertyPointer,
+                isMultipart: isMultipart, nested: &nested)
+            members.append(
+                Member(
+                    property: property, name: memberName, type: type,
+                    isOptional: !property.isRequired || property.schema.isNullable,
+                    isBoxed: specName.map { boxed.contains("\($0).\(property.name)") } ?? false,
+                    pointer: propertyPointer))
+        }
+        let hasFile = members.contains { $0.type.contains("FileUpload") }
+        var conformances = hasFile ? [] : ["Codable"]
+        conformances += ["Hashable", "Sendable", isMultipart ? "MultipartEncodable" : "Validatable"]
+        var body: [Declaration] = members.flatMap(propertyDeclarations)
+        body.append(.function(memberwiseInit(name: name, members: members)))
+        if let validate = validateFunction(typeName: name, object: object, members: members) {
+            body.append(.function(validate))
+        }
+        if isMultipart { body.append(.function(formEncoder(members))) }
+        if !hasFile && !members.isEmpty { body.append(codingKeys(members)) }
+        body += nested
+        return [
+            .type(
+                TypeDeclaration(
+                    "struct", name, doc: schemaDoc(schema, pointer: pointer), conformances: conformances, members: body))
+        ]
+    }
+
+    private func propertyDeclarations(_ member: Member) -> [Declaration] {
+        let doc = propertyDoc(member)
+        guard member.isBoxed else {
+            return [.property(PropertyDeclaration(doc: doc, name: member.name, type: member.declaredType))]
+        }
+        let storageType = "Indirect<\(member.type)>" + (member.isOptional ? "?" : "")
+        let getter: Code = member.isOptional ? "\(member.storageName)?.value" : "\(member.storageName).value"
+        let setter: Code =
+            member.isOptional ? "\(member.storageName) = newValue.map(Indirect.init)" : "\(member.storageName) = Indirect(newValue)"
+        return [
+            .property(
+                PropertyDeclaration(
+                    doc: doc, name: member.name, type: member.declaredType, getter: [.line(getter)],
+                    setter: [.line(setter)])),
+            .property(
+                PropertyDeclaration(
+                    doc: Doc(["Out-of-line storage: `\(member.type)` contains itself through this property."]),
+                    modifiers: "private", name: member.storageName, type: storageType)),
+        ]
+    }
+
+    private func propertyDoc(_ member: Member) -> Doc {
+        var lines: [String] = []
+        if let description = member.property.schema.description { lines.append(description) }
+        if let value = member.property.schema.defaultValue {
+            if !lines.isEmpty { lines.append("") }
+            lines.append("Default: `\(SpecValueText.text(value))`")
+        }
+        if !lines.isEmpty { lines.append("") }
+        lines.append("Spec: `\(member.pointer)`")
+        return Doc(lines)
+    }
+
+    private func memberwiseInit(name: String, members: [Member]) -> FunctionDeclaration {
+        let parameters = members.map { member in
+            var defaultValue: Code? = member.isOptional ? "nil" : nil
+            if case .constant(let value) = member.property.schema.kind {
+                defaultValue = "\(literal: value)"
+            } else if !member.isOptional, let value = member.property.schema.defaultValue {
+                defaultValue = defaultExpression(value, type: member.type)
+            }
+            return FunctionParameter(name: member.name, type: member.declaredType, defaultValue: defaultValue)
+        }
+        let body: [Statement] = members.map { member in
+            guard member.isBoxed else { return .line("self.\(member.name) = \(member.name)") }
+            return member.isOptional
+                ? .line("self.\(member.storageName) = \(member.name).map(Indirect.init)")
+                : .line("self.\(member.storageName) = Indirect(\(member.name))")
+        }
+        return FunctionDeclaration(
+            doc: Doc(["Creates a `\(name)`; optional fields default to nil (the server's default)."]), name: "init",
+            parameters: parameters, body: body)
+    }
+
+    private func formEncoder(_ members: [Member]) -> FunctionDeclaration {
+        let body: [Statement] = members.map { member in
+            let isJSONPart = table.objectName(member.property.schema) != nil || member.type.hasPrefix("[String")
+                || member.type == "JSONValue" || { if case .object = member.property.schema.kind { true } else { false } }()
+            let method = isJSONPart ? "appendJSON" : "append"
+            return .line("form.\(method)(\(literal: member.property.name), \(member.name))")
+        }
+        return FunctionDeclaration(
+            doc: Doc(["Writes each field as a form part, in spec order; absent optional fields are left out."]),
+            name: "encodeParts", parameters: [FunctionParameter(label: "into", name: "form", type: "inout MultipartForm")],
+            body: body)
+    }
+
+    private func codingKeys(_ members: [Member]) -> Declaration {
+        let cases: [Declaration] = members.map { member in
+            let key = member.isBoxed ? member.storageName : member.name
+            let wire = member.property.name
+            let raw = SwiftNames.bare(key) == wire ? "" : " = " + SwiftLiteral.string(wire)
+            return .enumCase(EnumCaseDeclaration(name: key + raw))
+        }
+        return .type(TypeDeclaration("enum", "CodingKeys", access: "", conformances: ["String", "CodingKey"], members: cases))
+    }
+}
+
+/// Spec values written for people (doc comments).
+enum SpecValueText {
+    static func text(_ value: SpecValue) -> String {
+        switch value {
+        case .null: "null"
+        case .bool(let flag): String(flag)
+        case .number(let number): number.text
+        case .string(let text): text
+        }
+    }
+}

@@ -1,0 +1,127 @@
+/// The naming rules: how spec names become Swift identifiers. One place, tested as a table.
+public enum SwiftNames {
+    /// Words Swift reserves in declarations; such names are written in backticks.
+    static let keywords: Set<String> = [
+        "associatedtype", "class", "deinit", "enum", "extension", "fileprivate", "func", "import", "init", "inout",
+        "internal", "let", "open", "operator", "private", "precedencegroup", "protocol", "public", "rethrows",
+        "static", "struct", "subscript", "typealias", "var", "break", "case", "catch", "continue", "default", "defer",
+        "do", "else", "fallthrough", "for", "guard", "if", "in", "repeat", "return", "throw", "switch", "where",
+        "while", "Any", "as", "await", "false", "is", "nil", "self", "Self", "super", "throws", "true", "try",
+        "consume", "copy", "discard", "borrowing", "consuming", "some", "any",
+    ]
+
+    /// Names that even backticks cannot make usable after a dot (`x.self`, `x.init`): they get a `_` suffix.
+    static let memberReserved: Set<String> = ["self", "Self", "init", "deinit", "super", "subscript", "Type", "Protocol"]
+
+    /// Type names that would shadow the standard library, Foundation or the runtime inside the module.
+    static let reservedTypeNames: Set<String> = [
+        "String", "Int", "Int32", "Int64", "Double", "Float", "Bool", "Array", "Dictionary", "Set", "Optional",
+        "Error", "Result", "Never", "Void", "Any", "Type", "Protocol", "Self", "Data", "URL", "Date", "UUID",
+        "Codable", "Decodable", "Encodable", "Decoder", "Encoder", "Hashable", "Equatable", "Sendable", "Character",
+        "JSONValue", "FileUpload", "Validator", "Validatable", "ValidationError", "ValidationIssue", "FieldCondition",
+        "MultipartForm", "MultipartEncodable", "OpenStringEnum", "ParameterValue", "OperationRequest",
+        "OperationResponse", "APIClientCore", "ClientConfiguration", "BinaryContent", "SoraError", "Indirect",
+        "CodingKeys", "ClientTransport", "HTTPBody",
+    ]
+
+    /// Splits a spec name into words at separators, case changes and letter/digit edges kept together.
+    static func words(_ name: String) -> [String] {
+        var words: [String] = []
+        var current = ""
+        var previous: Character?
+        let characters = Array(name)
+        for (index, character) in characters.enumerated() {
+            guard character.isASCII && (character.isLetter || character.isNumber) else {
+                if !current.isEmpty { words.append(current) }
+                current = ""
+                previous = nil
+                continue
+            }
+            if let last = previous, !current.isEmpty {
+                let next = index + 1 < characters.count ? characters[index + 1] : nil
+                let lowerToUpper = last.isLowercase && character.isUppercase
+                let acronymEnd = last.isUppercase && character.isUppercase && (next?.isLowercase ?? false)
+                if lowerToUpper || acronymEnd {
+                    words.append(current)
+                    current = ""
+                }
+            }
+            current.append(character)
+            previous = character
+        }
+        if !current.isEmpty { words.append(current) }
+        return words
+    }
+
+    /// `video_list` → `VideoList`; `APIError` stays; a leading digit gets a `_` prefix: `4k` → `_4k`.
+    public static func typeName(_ name: String) -> String {
+        var result = words(name).map(capitalized).joined()
+        if result.isEmpty { result = fallback(name).uppercasedFirst }
+        if result.first?.isNumber == true { result = "_" + result }
+        return result
+    }
+
+    /// `created_at` → `createdAt`, `private` → `` `private` ``, `self` → `self_`, `URL` → `url`.
+    public static func memberName(_ name: String) -> String {
+        let parts = words(name)
+        var result = parts.enumerated().map { index, word in index == 0 ? lowercasedLead(word) : capitalized(word) }
+            .joined()
+        if result.isEmpty { result = fallback(name) }
+        if result.first?.isNumber == true { result = "_" + result }
+        return escaped(result)
+    }
+
+    /// An enum case name for a raw value: camelCase, and for a leading digit a prefix from the type's last
+    /// word (`VideoSize` + `1280x720` → `size1280x720`).
+    public static func caseName(_ value: String, enumType: String) -> String {
+        let base = memberName(value)
+        let bare = base.hasPrefix("`") ? String(base.dropFirst().dropLast()) : base
+        guard bare.hasPrefix("_"), bare.dropFirst().first?.isNumber == true else {
+            return value.isEmpty ? "empty" : base
+        }
+        let prefix = words(enumType).last.map(lowercasedLead) ?? "value"
+        return prefix + bare.dropFirst()
+    }
+
+    /// Backticks for keywords, `_` suffix for names unusable after a dot.
+    static func escaped(_ identifier: String) -> String {
+        if memberReserved.contains(identifier) { return identifier + "_" }
+        return keywords.contains(identifier) ? "`\(identifier)`" : identifier
+    }
+
+    /// The identifier without backticks, for collision checks and derived names.
+    static func bare(_ identifier: String) -> String {
+        identifier.hasPrefix("`") ? String(identifier.dropFirst().dropLast()) : identifier
+    }
+
+    /// True when `name` is an ASCII Swift identifier that needs no escaping.
+    public static func isPlainIdentifier(_ name: String) -> Bool {
+        guard let first = name.first, first.isASCII, first.isLetter || first == "_" else { return false }
+        return name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") } && !keywords.contains(name)
+    }
+
+    /// An operationId for an operation that has none: `get` + `/videos/{video_id}` → `getVideosVideoId`.
+    static func derivedOperationID(method: String, path: String) -> String {
+        memberName(method + " " + path)
+    }
+
+    private static func capitalized(_ word: String) -> String {
+        word.prefix(1).uppercased() + word.dropFirst()
+    }
+
+    /// Lowercases a leading run of capitals: `URL` → `url`, `HTTPStatus` is split before, `Video` → `video`.
+    private static func lowercasedLead(_ word: String) -> String {
+        if word.allSatisfy({ !$0.isLowercase }) { return word.lowercased() }
+        return word.prefix(1).lowercased() + word.dropFirst()
+    }
+
+    /// A name for text with no ASCII letters or digits: its scalars in hex, e.g. `名字` → `u540D5B57`.
+    private static func fallback(_ name: String) -> String {
+        guard !name.isEmpty else { return "empty" }
+        return "u" + name.unicodeScalars.map { String($0.value, radix: 16, uppercase: true) }.joined()
+    }
+}
+
+extension String {
+    var uppercasedFirst: String { prefix(1).uppercased() + dropFirst() }
+}

@@ -1,0 +1,70 @@
+/// Turns a typed spec into generated Swift files (as declaration trees), reporting naming problems.
+struct Translator {
+    let document: SpecDocument
+    var diagnostics: DiagnosticBag
+    let table: TypeTable
+    let clientName: String
+    /// Spec names of schemas used as multipart bodies (they get a form encoder).
+    let multipartSchemas: Set<String>
+    /// `Type.property` keys that are stored boxed to break value recursion.
+    let boxed: Set<String>
+    /// Models for inline bodies and responses, named after their operation.
+    var inlineModels: [SwiftFile] = []
+
+    init(document: SpecDocument, file: String) {
+        self.document = document
+        var diagnostics = DiagnosticBag(file: file)
+        clientName = document.clientName ?? "APIClient"
+        table = TypeTable(document, clientName: clientName, diagnostics: &diagnostics)
+        self.diagnostics = diagnostics
+        var multipart = Set<String>()
+        for operation in document.operations {
+            if let body = operation.requestBody, body.encoding == .multipart, case .reference(let name) = body.schema.kind {
+                multipart.insert(name)
+            }
+        }
+        multipartSchemas = multipart
+        boxed = RecursionBreaker.boxedProperties(document, table: table)
+    }
+
+    /// Every generated file, in a fixed order.
+    mutating func translate() -> [SwiftFile] {
+        var files: [SwiftFile] = [exportsFile(), clientFile()]
+        for named in document.schemas {
+            let name = table.swiftName(named.name)
+            let declarations = modelDeclarations(
+                name: name, schema: named.schema, specName: named.name,
+                pointer: "#/components/schemas/" + Pointer.escape(named.name),
+                isMultipart: multipartSchemas.contains(named.name))
+            files.append(SwiftFile(path: "Models/\(name).swift", imports: ["SoraRuntime"], declarations: declarations))
+        }
+        files += operationFiles()
+        files += inlineModels
+        return files
+    }
+
+    private func exportsFile() -> SwiftFile {
+        SwiftFile(path: "Exports.swift", imports: ["@_exported import SoraRuntime"], declarations: [])
+    }
+}
+
+/// JSON-pointer escaping for the "Spec:" provenance lines.
+enum Pointer {
+    static func escape(_ segment: String) -> String {
+        segment.replacingTilde()
+    }
+}
+
+extension String {
+    fileprivate func replacingTilde() -> String {
+        var result = ""
+        for character in self {
+            switch character {
+            case "~": result += "~0"
+            case "/": result += "~1"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+}

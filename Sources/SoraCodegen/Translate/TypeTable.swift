@@ -1,0 +1,97 @@
+/// The named schemas and the Swift names they get, with collisions reported once.
+struct TypeTable {
+    /// Named schemas by spec name.
+    private(set) var schemas: [String: NamedSchema] = [:]
+    /// Swift type names by spec name.
+    private(set) var swiftNames: [String: String] = [:]
+
+    init(_ document: SpecDocument, clientName: String, diagnostics: inout DiagnosticBag) {
+        var owners: [String: String] = [clientName: "the client type (info.x-client-name)"]
+        for named in document.schemas {
+            schemas[named.name] = named
+            var swiftName = SwiftNames.typeName(named.name)
+            if SwiftNames.reservedTypeNames.contains(swiftName) {
+                diagnostics.warning(
+                    "schema '\(named.name)' is generated as '\(swiftName)Model' so it does not shadow Swift's or the "
+                        + "runtime's '\(swiftName)'", at: named.mark)
+                swiftName += "Model"
+            }
+            swiftNames[named.name] = swiftName
+            if let owner = owners[swiftName] {
+                diagnostics.error(
+                    "schema '\(named.name)' becomes the Swift type '\(swiftName)', which \(owner) already has",
+                    at: named.mark)
+            } else {
+                owners[swiftName] = "schema '\(named.name)'"
+            }
+        }
+    }
+
+    /// The Swift name of a named schema.
+    func swiftName(_ name: String) -> String {
+        swiftNames[name] ?? SwiftNames.typeName(name)
+    }
+
+    /// Follows `$ref` aliases to the schema that defines a value (nil for a loop).
+    func resolved(_ schema: Schema) -> Schema? {
+        var current = schema
+        var seen = Set<String>()
+        while case .reference(let name) = current.kind {
+            guard seen.insert(name).inserted, let target = schemas[name] else { return nil }
+            current = target.schema
+        }
+        return current
+    }
+
+    /// The named object schema a reference ends in, if any.
+    func objectName(_ schema: Schema) -> String? {
+        var current = schema
+        var last: String?
+        var seen = Set<String>()
+        while case .reference(let name) = current.kind {
+            guard seen.insert(name).inserted, let target = schemas[name] else { return nil }
+            last = name
+            current = target.schema
+        }
+        if case .object = current.kind { return last }
+        return nil
+    }
+}
+
+/// The properties that must be stored out of line because a struct would otherwise contain itself.
+enum RecursionBreaker {
+    /// `TypeName.propertyName` keys (spec names) of properties to box, found by a depth-first walk in spec order.
+    static func boxedProperties(_ document: SpecDocument, table: TypeTable) -> Set<String> {
+        var edges: [String: [(property: String, target: String)]] = [:]
+        for named in document.schemas {
+            guard case .object(let object) = named.schema.kind else { continue }
+            edges[named.name] = object.properties.compactMap { property in
+                table.objectName(property.schema).map { (property.name, $0) }
+            }
+        }
+        var boxed = Set<String>()
+        var finished = Set<String>()
+        for named in document.schemas where edges[named.name] != nil && !finished.contains(named.name) {
+            var stack: [(node: String, next: Int)] = [(named.name, 0)]
+            var onStack: Set<String> = [named.name]
+            while let top = stack.last {
+                let outgoing = edges[top.node] ?? []
+                if top.next >= outgoing.count {
+                    stack.removeLast()
+                    onStack.remove(top.node)
+                    finished.insert(top.node)
+                    continue
+                }
+                stack[stack.count - 1].next += 1
+                let edge = outgoing[top.next]
+                if onStack.contains(edge.target) {
+                    boxed.insert("\(top.node).\(edge.property)")
+                } else if !finished.contains(edge.target) {
+                    stack.append((edge.target, 0))
+                    onStack.insert(edge.target)
+                }
+            }
+        }
+        return boxed
+    }
+}

@@ -1,0 +1,131 @@
+import Foundation
+import HTTPTypes
+import Logging
+
+/// Sends operation requests through any `ClientTransport` and turns answers into values or `SoraError`s.
+public struct APIClientCore: Sendable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    /// The base URL every path is appended to.
+    public let baseURL: URL
+    /// The transport that moves bytes.
+    public let transport: any ClientTransport
+    /// Timeouts, logging, boundary.
+    public let configuration: ClientConfiguration
+    private let token: String
+
+    /// Creates a core; refuses a plain `http://` URL on a non-loopback host unless the configuration allows it.
+    public init(
+        baseURL: URL?, defaultServer: String?, token: String, transport: any ClientTransport,
+        configuration: ClientConfiguration
+    ) throws(SoraError) {
+        guard let url = baseURL ?? defaultServer.flatMap(URL.init(string:)) else {
+            throw .invalidRequest("no base URL: pass baseURL (the spec lists no server)")
+        }
+        guard let scheme = url.scheme?.lowercased(), scheme == "https" || scheme == "http", let host = url.host
+        else {
+            throw .invalidRequest("base URL \(url.absoluteString) must be an http(s) URL with a host")
+        }
+        if scheme == "http" && !Self.isLoopback(host) && !configuration.allowInsecureHTTP {
+            throw .invalidRequest(
+                "refusing to send the token over plain http to \(host); use https or set allowInsecureHTTP")
+        }
+        guard !token.isEmpty, !token.contains(where: { $0.isNewline }) else {
+            throw .invalidRequest("the token is empty or contains a line break")
+        }
+        self.baseURL = url
+        self.token = token
+        self.transport = transport
+        self.configuration = configuration
+    }
+
+    /// Describes the client without its token.
+    public var description: String { "APIClientCore(baseURL: \(baseURL.absoluteString), token: <redacted>)" }
+    /// Describes the client without its token.
+    public var debugDescription: String { description }
+    /// Shows no stored properties, so `dump` cannot print the token.
+    public var customMirror: Mirror { Mirror(self, children: ["baseURL": baseURL.absoluteString]) }
+
+    static func isLoopback(_ host: String) -> Bool {
+        let name = host.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+        return name == "localhost" || name == "::1" || name.hasPrefix("127.")
+    }
+
+    /// Sends a request; any non-2xx answer becomes `SoraError.api`.
+    public func send(_ request: OperationRequest) async throws(SoraError) -> OperationResponse {
+        var (prepared, preparedBody) = try prepare(request)
+        prepared.headerFields[.authorization] = "Bearer \(token)"
+        let (head, body) = (prepared, preparedBody)
+        let logger = configuration.logger
+        logger.debug("request", metadata: ["operation": "\(request.operationID)", "method": "\(head.method)"])
+        let response: HTTPResponse
+        let responseBody: HTTPBody?
+        do {
+            (response, responseBody) = try await withTimeout(request.operationID) {
+                try await transport.send(head, body: body, baseURL: baseURL, operationID: request.operationID)
+            }
+        } catch let error as SoraError {
+            throw error
+        } catch {
+            throw .transport(operationID: request.operationID, message: redact(String(describing: error)))
+        }
+        logger.debug("response", metadata: ["operation": "\(request.operationID)", "status": "\(response.status.code)"])
+        let answer = OperationResponse(
+            operationID: request.operationID, response: response, body: responseBody, redact: redact)
+        guard (200..<300).contains(response.status.code) else {
+            throw .api(await answer.apiError())
+        }
+        return answer
+    }
+
+    private func prepare(_ request: OperationRequest) throws(SoraError) -> (HTTPRequest, HTTPBody?) {
+        var path = try request.renderedPath()
+        if !request.query.isEmpty {
+            path += "?" + request.query.map {
+                PercentEncoding.queryComponent($0.name) + "=" + PercentEncoding.queryComponent($0.value)
+            }.joined(separator: "&")
+        }
+        var head = HTTPRequest(method: request.method, scheme: nil, authority: nil, path: path)
+        head.headerFields = request.headers
+        head.headerFields[.accept] = head.headerFields[.accept] ?? "application/json"
+        var body: HTTPBody?
+        switch request.body {
+        case .json(let data)?:
+            head.headerFields[.contentType] = "application/json"
+            body = HTTPBody(data)
+        case .multipart(let form)?:
+            let writer = MultipartBodyWriter(boundary: configuration.multipartBoundary())
+            let (segments, length) = try writer.segments(for: form)
+            head.headerFields[.contentType] = writer.contentType
+            body = HTTPBody(
+                MultipartBodyStream(segments: segments, chunkSize: writer.chunkSize), length: .known(length),
+                iterationBehavior: .multiple)
+        case nil:
+            break
+        }
+        if request.method == .post, let key = HTTPField.Name("Idempotency-Key"), head.headerFields[key] == nil {
+            head.headerFields[key] = UUID().uuidString.lowercased()
+        }
+        return (head, body)
+    }
+
+    private func withTimeout<T: Sendable>(
+        _ operationID: String, _ work: @escaping @Sendable () async throws -> T
+    ) async throws -> T {
+        let limit = configuration.requestTimeout
+        return try await withThrowingTaskGroup(of: T.self) { group in
+            group.addTask { try await work() }
+            group.addTask {
+                try await Task.sleep(for: limit)
+                let seconds = Double(limit.components.seconds) + Double(limit.components.attoseconds) / 1e18
+                throw SoraError.timeout(operationID: operationID, seconds: seconds)
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next() else { throw CancellationError() }
+            return first
+        }
+    }
+
+    /// Removes the token from any text that might reach a person.
+    @Sendable func redact(_ text: String) -> String {
+        text.replacingOccurrences(of: token, with: "<redacted>")
+    }
+}

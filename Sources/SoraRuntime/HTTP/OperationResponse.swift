@@ -1,0 +1,111 @@
+import Foundation
+import HTTPTypes
+
+/// A successful (or error) answer that generated code decodes.
+public struct OperationResponse: Sendable {
+    /// The operation it answers.
+    public let operationID: String
+    /// Status and headers.
+    public let response: HTTPResponse
+    /// The body, if any.
+    public let body: HTTPBody?
+    let redact: @Sendable (String) -> String
+
+    /// The most bytes of a JSON body read into memory.
+    static let jsonLimit = 32 * 1024 * 1024
+
+    /// Decodes the JSON body.
+    public func decodeJSON<T: Decodable>(_ type: T.Type) async throws(SoraError) -> T {
+        let data = try await collect(limit: Self.jsonLimit)
+        do {
+            return try JSONDecoder().decode(T.self, from: data)
+        } catch {
+            throw .decoding(operationID: operationID, message: Self.explain(error), bodyExcerpt: excerpt(data))
+        }
+    }
+
+    /// The body as binary content to stream.
+    public func binaryContent() -> BinaryContent {
+        BinaryContent(
+            contentType: response.headerFields[.contentType],
+            contentLength: response.headerFields[.contentLength].flatMap { Int64($0) },
+            headers: response.headerFields, body: body ?? HTTPBody())
+    }
+
+    /// The error envelope `{"error": {...}}` read into an `APIError`; other bodies become its message.
+    func apiError() async -> APIError {
+        let data = (try? await collect(limit: 64 * 1024)) ?? Data()
+        var error = APIError(
+            operationID: operationID, status: response.status.code,
+            message: data.isEmpty ? response.status.reasonPhrase : excerpt(data),
+            requestID: response.headerFields[HTTPField.Name("x-request-id")!],
+            retryAfter: RetryAfter.seconds(from: response.headerFields))
+        if let envelope = try? JSONDecoder().decode(ErrorEnvelope.self, from: data) {
+            error.message = redact(envelope.error.message ?? error.message)
+            error.type = envelope.error.type
+            error.code = envelope.error.code?.text
+            error.param = envelope.error.param
+        }
+        return error
+    }
+
+    private func collect(limit: Int) async throws(SoraError) -> Data {
+        guard let body else { return Data() }
+        do {
+            return Data(try await ArraySlice<UInt8>(collecting: body, upTo: limit))
+        } catch {
+            throw .transport(operationID: operationID, message: redact("reading the response failed: \(error)"))
+        }
+    }
+
+    private func excerpt(_ data: Data) -> String {
+        let text = String(decoding: data.prefix(300), as: UTF8.self)
+        return redact(text.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    private static func explain(_ error: any Error) -> String {
+        guard let decoding = error as? DecodingError else { return String(describing: error) }
+        switch decoding {
+        case .keyNotFound(let key, let context):
+            return "missing field \(path(context.codingPath + [key]))"
+        case .typeMismatch(let type, let context):
+            return "field \(path(context.codingPath)) is not \(type)"
+        case .valueNotFound(let type, let context):
+            return "field \(path(context.codingPath)) is null, expected \(type)"
+        case .dataCorrupted(let context):
+            return "\(context.debugDescription) at \(path(context.codingPath))"
+        @unknown default:
+            return String(describing: error)
+        }
+    }
+
+    private static func path(_ keys: [any CodingKey]) -> String {
+        keys.isEmpty ? "(top level)" : keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+    }
+}
+
+/// `{"error": {"message", "type", "param", "code"}}`; `code` may be a string or a number.
+struct ErrorEnvelope: Decodable {
+    struct Body: Decodable {
+        var message: String?
+        var type: String?
+        var param: String?
+        var code: FlexibleText?
+    }
+
+    var error: Body
+}
+
+/// A JSON string or number read as text.
+struct FlexibleText: Decodable {
+    var text: String
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let string = try? container.decode(String.self) {
+            text = string
+        } else {
+            text = String(try container.decode(Double.self))
+        }
+    }
+}

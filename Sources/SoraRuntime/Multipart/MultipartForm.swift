@@ -1,0 +1,55 @@
+import Foundation
+
+/// A value that is sent as `multipart/form-data`.
+public protocol MultipartEncodable: Validatable {
+    /// Appends each field as a part, in spec order.
+    func encodeParts(into form: inout MultipartForm)
+}
+
+/// The parts of a `multipart/form-data` body, in order; the body is written by `MultipartBodyWriter`.
+public struct MultipartForm: Sendable {
+    /// One part: a text field, a JSON field, or a file.
+    public enum Part: Sendable, Hashable {
+        /// A text field.
+        case text(name: String, value: String)
+        /// A field holding JSON text.
+        case json(name: String, value: Data)
+        /// A file field.
+        case file(name: String, upload: FileUpload)
+    }
+
+    /// The parts in order.
+    public private(set) var parts: [Part] = []
+    /// Errors met while encoding (e.g. a value that cannot be written as JSON).
+    public private(set) var failures: [String] = []
+
+    /// Creates an empty form.
+    public init() {}
+
+    /// Appends a text part; nil is left out.
+    public mutating func append(_ name: String, _ value: (some ParameterValue)?) {
+        if let value { parts.append(.text(name: name, value: value.parameterText)) }
+    }
+
+    /// Appends one text part per element, all with the same name.
+    public mutating func append(_ name: String, _ values: [some ParameterValue]?) {
+        for value in values ?? [] { parts.append(.text(name: name, value: value.parameterText)) }
+    }
+
+    /// Appends a file part; nil is left out.
+    public mutating func append(_ name: String, _ upload: FileUpload?) {
+        if let upload { parts.append(.file(name: name, upload: upload)) }
+    }
+
+    /// Appends a part holding the JSON encoding of a value; nil is left out.
+    public mutating func appendJSON(_ name: String, _ value: (some Encodable & Sendable)?) {
+        guard let value else { return }
+        do {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            parts.append(.json(name: name, value: try encoder.encode(value)))
+        } catch {
+            failures.append("\(name): \(error)")
+        }
+    }
+}

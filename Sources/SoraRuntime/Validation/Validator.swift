@@ -1,0 +1,131 @@
+import Foundation
+import Synchronization
+
+/// Collects rule violations for one value; generated `validate()` methods call it once per rule.
+public struct Validator: Sendable {
+    private let typeName: String
+    private var issues: [ValidationIssue] = []
+
+    /// Starts checking a value of the named type.
+    public init(_ typeName: String) { self.typeName = typeName }
+
+    /// True when no rule has been broken so far.
+    public var isValid: Bool { issues.isEmpty }
+
+    /// Records a violation.
+    public mutating func report(_ field: String, rule: String, _ message: String) {
+        issues.append(ValidationIssue(field: field, rule: rule, message: message))
+    }
+
+    /// Throws the collected violations, if any.
+    public func finish() throws(ValidationError) {
+        if !issues.isEmpty { throw ValidationError(typeName: typeName, issues: issues) }
+    }
+
+    /// String rules: length in characters, a regular expression, or a fixed set of values.
+    public mutating func check(
+        _ value: (some ParameterValue)?, field: String, minLength: Int? = nil, maxLength: Int? = nil,
+        pattern: String? = nil, allowed: [String]? = nil
+    ) {
+        guard let text = value?.parameterText else { return }
+        let length = text.count
+        if let minLength, length < minLength {
+            report(field, rule: "minLength", "must be at least \(minLength) characters long, got \(length)")
+        }
+        if let maxLength, length > maxLength {
+            report(field, rule: "maxLength", "must be at most \(maxLength) characters long, got \(length)")
+        }
+        if let pattern, !PatternCache.shared.matches(text, pattern) {
+            report(field, rule: "pattern", "must match \(pattern), got \(Self.quoted(text))")
+        }
+        if let allowed, !allowed.contains(text) {
+            report(field, rule: "const", "must be \(Self.list(allowed)), got \(Self.quoted(text))")
+        }
+    }
+
+    /// Integer bounds.
+    public mutating func check(_ value: Int?, field: String, minimum: Int? = nil, maximum: Int? = nil) {
+        guard let value else { return }
+        if let minimum, value < minimum { report(field, rule: "minimum", "must be at least \(minimum), got \(value)") }
+        if let maximum, value > maximum { report(field, rule: "maximum", "must be at most \(maximum), got \(value)") }
+    }
+
+    /// Number bounds.
+    public mutating func check(_ value: Double?, field: String, minimum: Double? = nil, maximum: Double? = nil) {
+        guard let value else { return }
+        if let minimum, !(value >= minimum) {
+            report(field, rule: "minimum", "must be at least \(minimum), got \(value)")
+        }
+        if let maximum, !(value <= maximum) {
+            report(field, rule: "maximum", "must be at most \(maximum), got \(value)")
+        }
+    }
+
+    /// `x-range-length`: `START,END` with END − START within the bounds (e.g. character timestamps).
+    public mutating func checkRangeLength(_ value: String?, field: String, minimum: Double, maximum: Double) {
+        guard let value else { return }
+        let parts = value.split(separator: ",", omittingEmptySubsequences: false)
+        guard parts.count == 2, let start = Double(parts[0].trimmingCharacters(in: .whitespaces)),
+            let end = Double(parts[1].trimmingCharacters(in: .whitespaces)), start.isFinite, end.isFinite
+        else {
+            report(field, rule: "x-range-length", "must be START,END in seconds (e.g. 1.5,3.5), got \(Self.quoted(value))")
+            return
+        }
+        let span = end - start
+        if !(span >= minimum - 1e-9 && span <= maximum + 1e-9) {
+            report(
+                field, rule: "x-range-length",
+                "END − START must be within \(Self.number(minimum))…\(Self.number(maximum)) seconds, got \(Self.number(span)) (\(value))")
+        }
+    }
+
+    /// `dependentRequired`: when `field` is present, each of `requires` must be too.
+    public mutating func dependentRequired(_ field: String, isPresent: Bool, requires: [(String, Bool)]) {
+        guard isPresent else { return }
+        for (other, present) in requires where !present {
+            report(other, rule: "dependentRequired", "is required when \(field) is given")
+        }
+    }
+
+    /// `if`/`then`: when every `when` condition holds, every `then` condition must hold.
+    public mutating func rule(when conditions: [FieldCondition], then consequences: [FieldCondition], because: String?) {
+        guard conditions.allSatisfy(\.holds) else { return }
+        let reason = conditions.map(\.phrase).joined(separator: " and ")
+        for consequence in consequences where !consequence.holds {
+            let got = consequence.value.map { ", got \(Self.quoted($0))" } ?? ""
+            let rule = because.map { " (\($0))" } ?? ""
+            report(consequence.field, rule: "if/then", "must be \(consequence.expectation) when \(reason)\(got)\(rule)")
+        }
+    }
+
+    /// Checks a nested value and reports its issues under `field.`.
+    public mutating func nested(_ value: (some Validatable)?, field: String) {
+        guard let value else { return }
+        do {
+            try value.validate()
+        } catch {
+            for issue in error.issues {
+                report(field + "." + issue.field, rule: issue.rule, issue.message)
+            }
+        }
+    }
+
+    /// Checks each element of an array and reports issues under `field[index].`.
+    public mutating func nested(each values: [some Validatable]?, field: String) {
+        for (index, value) in (values ?? []).enumerated() {
+            nested(value, field: "\(field)[\(index)]")
+        }
+    }
+
+    static func quoted(_ text: String) -> String {
+        "\"" + (text.count > 60 ? text.prefix(57) + "..." : text) + "\""
+    }
+
+    static func list(_ values: [String]) -> String {
+        values.count == 1 ? values[0] : "one of " + values.joined(separator: ", ")
+    }
+
+    static func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+}
