@@ -54,3 +54,9 @@ public func specErrors(_ input: BenchInput) -> [String] {
     let (_, diagnostics) = SpecReader.read(input.bytes, file: input.specPath)
     return diagnostics.filter { $0.severity == .error }.map(\.message)
 }
+
+/// Files and bytes of the generated Swift sources (for the memory discussion: output that must exist at once).
+public func generatedOutput(_ input: BenchInput) -> (files: Int, bytes: Int) {
+    let result = Generator.generate(spec: input.bytes, specPath: input.specPath)
+    return (result.files.count, result.files.reduce(0) { $0 + $1.contents.utf8.count })
+}

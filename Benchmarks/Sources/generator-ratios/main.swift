@@ -111,7 +111,7 @@ let directory: String = {
     return path
 }
 
-// MARK: - Time: stages interleaved within each run, median over runs.
+// MARK: - Time: all stages and inputs interleaved within each round, median over rounds.
 
 func seconds(_ duration: Duration) -> Double {
     let (whole, attoseconds) = duration.components
@@ -126,23 +126,29 @@ func median(_ values: [Double]) -> Double {
 
 var times: [String: [Stage: Double]] = [:]
 var checks: [String: [Stage: Int]] = [:]
+var samples: [String: [Stage: [Double]]] = [:]
 let clock = ContinuousClock()
 for input in inputs {
-    // Small inputs get more runs so that the median is not one timer tick.
-    let count = input.bytes.count < 1 << 20 ? runs * 20 : runs
-    var samples: [Stage: [Double]] = [:]
     for stage in input.stages { checks[input.name, default: [:]][stage] = stage.run(input) }  // warm-up
-    for _ in 0..<count {
-        for stage in input.stages {
-            let start = clock.now
-            let result = stage.run(input)
-            samples[stage, default: []].append(seconds(clock.now - start))
-            if result != checks[input.name]![stage]! { fail("\(input.name) \(stage.rawValue) is not deterministic") }
+}
+// Each round times every stage of every input, so that a busy spell of the machine hits all of them alike
+// (the doubling check compares two inputs, the ratios compare stages).
+for round in 0..<runs {
+    for input in inputs {
+        // Small inputs run 20 times a round so that their median is not a handful of timer ticks.
+        let repeats = input.bytes.count < 1 << 20 ? 20 : 1
+        for _ in 0..<repeats {
+            for stage in input.stages {
+                let start = clock.now
+                let result = stage.run(input)
+                samples[input.name, default: [:]][stage, default: []].append(seconds(clock.now - start))
+                if result != checks[input.name]![stage]! { fail("\(input.name) \(stage.rawValue) is not deterministic") }
+            }
         }
     }
-    times[input.name] = samples.mapValues(median)
-    note("timed \(input.name) (\(count) runs)")
+    note("timed round \(round + 1) of \(runs)")
 }
+times = samples.mapValues { $0.mapValues(median) }
 
 // MARK: - Memory: each stage once in a fresh child process.
 
@@ -235,6 +241,13 @@ for input in inputs {
         return "\(size(peak)) (\(rounded(Double(peak) / Double(input.bytes.count), 1))×)"
     }
     print("| \(input.name) | \(size(input.bytes.count)) | " + cells.joined(separator: " | ") + " |")
+}
+
+print("")
+for input in inputs where input.stages.contains(.generate) {
+    let output = generatedOutput(input)
+    print("(d) on \(input.name) (\(input.note.isEmpty ? "" : input.note + "; ")\(size(input.bytes.count))) "
+        + "writes \(output.files) files, \(size(output.bytes)) of Swift.  ")
 }
 
 print("")
