@@ -7,9 +7,9 @@ import Benchmark
 import GeneratorStages
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 let benchmarks: @Sendable () -> Void = {

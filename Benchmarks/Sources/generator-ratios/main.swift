@@ -10,20 +10,20 @@
 import GeneratorStages
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Peak resident set size of this process so far, in bytes.
 func maxResidentBytes() -> Int {
     var usage = rusage()
     #if canImport(Darwin)
-    getrusage(RUSAGE_SELF, &usage)
-    return Int(usage.ru_maxrss)  // bytes on Darwin
+        getrusage(RUSAGE_SELF, &usage)
+        return Int(usage.ru_maxrss)  // bytes on Darwin
     #else
-    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
-    return Int(usage.ru_maxrss) * 1024  // KiB on Linux
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        return Int(usage.ru_maxrss) * 1024  // KiB on Linux
     #endif
 }
 
@@ -85,7 +85,9 @@ if let index = arguments.firstIndex(of: "--runs"), index + 1 < arguments.count, 
 var inputs: [BenchInput] = []
 if let sora = Inputs.sora() { inputs.append(sora) } else { fail("cannot read \(Inputs.soraPath)") }
 let upstream = Inputs.upstream()
-if let upstream { inputs.append(upstream) } else {
+if let upstream {
+    inputs.append(upstream)
+} else {
     note("\(Inputs.upstreamPath) is absent; the upstream document is skipped")
 }
 let synthetic = Inputs.synthetic(scale: 1)
@@ -142,7 +144,9 @@ for round in 0..<runs {
                 let start = clock.now
                 let result = stage.run(input)
                 samples[input.name, default: [:]][stage, default: []].append(seconds(clock.now - start))
-                if result != checks[input.name]![stage]! { fail("\(input.name) \(stage.rawValue) is not deterministic") }
+                if result != checks[input.name]![stage]! {
+                    fail("\(input.name) \(stage.rawValue) is not deterministic")
+                }
             }
         }
     }
@@ -154,9 +158,9 @@ times = samples.mapValues { $0.mapValues(median) }
 
 let executable: String = {
     #if os(Linux)
-    var buffer = [CChar](repeating: 0, count: 4096)
-    let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-    if length > 0 { return text(buffer) }
+        var buffer = [CChar](repeating: 0, count: 4096)
+        let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        if length > 0 { return text(buffer) }
     #endif
     return CommandLine.arguments[0]
 }()
@@ -246,8 +250,9 @@ for input in inputs {
 print("")
 for input in inputs where input.stages.contains(.generate) {
     let output = generatedOutput(input)
-    print("(d) on \(input.name) (\(input.note.isEmpty ? "" : input.note + "; ")\(size(input.bytes.count))) "
-        + "writes \(output.files) files, \(size(output.bytes)) of Swift.  ")
+    print(
+        "(d) on \(input.name) (\(input.note.isEmpty ? "" : input.note + "; ")\(size(input.bytes.count))) "
+            + "writes \(output.files) files, \(size(output.bytes)) of Swift.  ")
 }
 
 print("")
@@ -265,7 +270,10 @@ for stage in Stage.allCases {
     guard let small = times[synthetic.name]?[stage], let large = times[doubled.name]?[stage] else { continue }
     let growth = large / small
     doublingOK = doublingOK && growth <= doublingLimit
-    print("| \(stage.title) | \(format(small)) | \(format(large)) | \(rounded(growth, 2))× | \(mark(growth <= doublingLimit)) |")
+    print(
+        "| \(stage.title) | \(format(small)) | \(format(large)) | \(rounded(growth, 2))× "
+            + "| \(mark(growth <= doublingLimit)) |"
+    )
 }
 
 print("")
@@ -276,15 +284,26 @@ let loadTarget = inputs.filter { $0.stages.contains(.specLoad) }.map { input in
 }
 let generationRatio = ratio(synthetic, .generate) ?? .infinity
 for (name, value) in loadTarget {
-    print("- (b)+(c) — spec load including parsing — within 2× of (a), \(name): \(rounded(value, 2))× — \(mark(value <= 2))")
+    print(
+        "- (b)+(c) — spec load including parsing — within 2× of (a), \(name): \(rounded(value, 2))× — "
+            + mark(value <= 2)
+    )
 }
-print("- (d) full generation of \(synthetic.name) within 3× of (a): \(rounded(generationRatio, 2))× — \(mark(generationRatio <= 3))")
+print(
+    "- (d) full generation of \(synthetic.name) within 3× of (a): \(rounded(generationRatio, 2))× — "
+        + mark(generationRatio <= 3)
+)
 for input in inputs {
     guard let (stage, peak) = peaks[input.name]?.max(by: { $0.value < $1.value }) else { continue }
     let multiple = Double(peak) / Double(input.bytes.count)
-    print("- peak memory under 10× the input, \(input.name): worst \(rounded(multiple, 1))× in (\(stage.rawValue)) — \(mark(multiple < 10))")
+    print(
+        "- peak memory under 10× the input, \(input.name): worst \(rounded(multiple, 1))× in (\(stage.rawValue)) — "
+            + mark(multiple < 10)
+    )
 }
-print("- doubling the input at most doubles the time (every stage, ≤ \(rounded(doublingLimit, 2))×): \(mark(doublingOK))")
+print(
+    "- doubling the input at most doubles the time (every stage, ≤ \(rounded(doublingLimit, 2))×): "
+        + mark(doublingOK))
 
 if let upstream {
     let errors = specErrors(upstream)
@@ -297,7 +316,9 @@ if let upstream {
     for message in errors { counts[category(message), default: 0] += 1 }
     print("| count | construct (diagnostic, with names and numbers elided) |")
     print("|---:|---|")
-    for (message, count) in counts.sorted(by: { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }).prefix(12) {
+    for (message, count) in counts.sorted(by: { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }).prefix(
+        12)
+    {
         print("| \(count) | \(message.replacingPipes()) |")
     }
 }
