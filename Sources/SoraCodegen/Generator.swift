@@ -39,7 +39,9 @@ public enum Generator {
         if diagnostics.contains(where: { $0.severity == .error }) {
             return GenerationResult(files: [], diagnostics: diagnostics)
         }
-        let files = swiftFiles.map { GeneratedFile(path: $0.path, contents: SwiftPrinter.render($0, specPath: specPath)) }
+        let files = swiftFiles.map {
+            GeneratedFile(path: $0.path, contents: SwiftPrinter.render($0, specPath: specPath))
+        }
         return GenerationResult(files: files.sorted { $0.path < $1.path }, diagnostics: diagnostics)
     }
 }

@@ -34,7 +34,8 @@ public struct OutputWriter {
                 summary.unchanged.append(file.path)
             } else {
                 summary.written.append(file.path)
-                diff += UnifiedDiff.render(old: existing ?? "", new: file.contents, path: file.path, isNew: existing == nil)
+                diff += UnifiedDiff.render(
+                    old: existing ?? "", new: file.contents, path: file.path, isNew: existing == nil)
             }
         }
         for path in try generatedFilesOnDisk() where !expected.contains(path) {

@@ -22,7 +22,8 @@ enum UnifiedDiff {
             let newStart = (hunk.first?.newLine ?? 0)
             let oldCount = hunk.filter { $0.kind != "+" }.count
             let newCount = hunk.filter { $0.kind != "-" }.count
-            output += "@@ -\(oldCount == 0 ? oldStart - 1 : oldStart),\(oldCount) +\(newCount == 0 ? newStart - 1 : newStart),\(newCount) @@\n"
+            output +=
+                "@@ -\(oldCount == 0 ? oldStart - 1 : oldStart),\(oldCount) +\(newCount == 0 ? newStart - 1 : newStart),\(newCount) @@\n"
             for operation in hunk { output += "\(operation.kind)\(operation.text)\n" }
             index = end
         }
@@ -56,7 +57,8 @@ enum UnifiedDiff {
         for i in stride(from: a.count - 1, through: 0, by: -1) {
             for j in stride(from: b.count - 1, through: 0, by: -1) {
                 table[i * width + j] =
-                    a[i] == b[j] ? table[(i + 1) * width + j + 1] + 1 : max(table[(i + 1) * width + j], table[i * width + j + 1])
+                    a[i] == b[j]
+                    ? table[(i + 1) * width + j + 1] + 1 : max(table[(i + 1) * width + j], table[i * width + j + 1])
             }
         }
         var i = 0
@@ -66,7 +68,7 @@ enum UnifiedDiff {
                 result.append(Line(kind: " ", text: a[i], oldLine: i + 1, newLine: j + 1))
                 i += 1
                 j += 1
-            } else if j < b.count && (i == a.count || table[i * width + j + 1] >= table[(i + 1) * width + j]) {
+            } else if j < b.count && (i == a.count || table[i * width + j + 1] > table[(i + 1) * width + j]) {
                 result.append(Line(kind: "+", text: b[j], oldLine: i + 1, newLine: j + 1))
                 j += 1
             } else {

@@ -113,10 +113,32 @@ final class EventParser {
             let mark = ReaderMark.mark(atOffset: Int(state.problem_offset), in: input)
             return YAMLError(message, at: mark)
         default:
-            let message = state.context.map { String(cString: $0) + ": " + problem } ?? problem
             let mark = Mark(line: Int(state.problem_mark.line) + 1, column: Int(state.problem_mark.column) + 1)
-            return YAMLError(message, at: mark)
+            if character(at: mark) == "\t" {
+                return YAMLError("a tab character cannot indent or start a YAML token; use spaces", at: mark)
+            }
+            guard let context = state.context.map({ String(cString: $0) }) else { return YAMLError(problem, at: mark) }
+            let contextMark = Mark(
+                line: Int(state.context_mark.line) + 1, column: Int(state.context_mark.column) + 1)
+            let started = contextMark == mark ? "" : " that started at \(contextMark)"
+            return YAMLError("\(context)\(started): \(problem)", at: mark)
         }
+    }
+
+    /// The Unicode scalar at a 1-based line and column of the input, if there is one.
+    private func character(at mark: Mark) -> Unicode.Scalar? {
+        let input = UnsafeBufferPointer(rebasing: storage[..<inputCount])
+        var line = 1
+        var start = 0
+        while line < mark.line, let newline = input[start...].firstIndex(of: UInt8(ascii: "\n")) {
+            start = newline + 1
+            line += 1
+        }
+        guard line == mark.line else { return nil }
+        let end = input[start...].firstIndex(of: UInt8(ascii: "\n")) ?? input.count
+        let text = String(decoding: UnsafeBufferPointer(rebasing: input[start..<end]), as: UTF8.self)
+        let scalars = Array(text.unicodeScalars)
+        return mark.column - 1 < scalars.count ? scalars[mark.column - 1] : nil
     }
 
     /// `#xFF`, `#x0001`: a byte or code point in YAML's hex notation, upper case, at least two digits.

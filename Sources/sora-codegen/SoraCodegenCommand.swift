@@ -63,7 +63,9 @@ struct SoraCodegenCommand: ParsableCommand {
                     return
                 }
                 print(diff, terminator: "")
-                fail("\(output) is out of date: \(summary.line.replacingOccurrences(of: "written", with: "to write")); run `swift run sora-codegen`", status: 1)
+                fail(
+                    "\(output) is out of date: \(summary.line.replacingOccurrences(of: "written", with: "to write")); run `swift run sora-codegen`",
+                    status: 1)
             }
             let summary = try writer.write(result.files)
             print("\(output): \(summary.line)")

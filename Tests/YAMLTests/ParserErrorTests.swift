@@ -4,25 +4,25 @@ import YAML
 @Suite struct ParserErrorTests {
     @Test func tabIndentation() {
         let error = parseError("a:\n\tb: 1\n")
-        let message = "while scanning for the next token: found character that cannot start any token"
+        let message = "a tab character cannot indent or start a YAML token; use spaces"
         #expect(error == YAMLError(message, at: Mark(line: 2, column: 1)))
     }
 
     @Test func unterminatedDoubleQuote() {
         let error = parseError("a: \"abc\n")
-        let message = "while scanning a quoted scalar: found unexpected end of stream"
+        let message = "while scanning a quoted scalar that started at 1:4: found unexpected end of stream"
         #expect(error == YAMLError(message, at: Mark(line: 2, column: 1)))
     }
 
     @Test func unclosedFlowSequence() {
         let error = parseError("key: [1, 2\n")
-        let message = "while parsing a flow sequence: did not find expected ',' or ']'"
+        let message = "while parsing a flow sequence that started at 1:6: did not find expected ',' or ']'"
         #expect(error == YAMLError(message, at: Mark(line: 2, column: 1)))
     }
 
     @Test func badIndentation() {
         let error = parseError("a:\n  b: 1\n c: 2\n")
-        let message = "while parsing a block mapping: did not find expected key"
+        let message = "while parsing a block mapping that started at 1:1: did not find expected key"
         #expect(error == YAMLError(message, at: Mark(line: 3, column: 2)))
     }
 

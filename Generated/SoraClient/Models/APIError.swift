@@ -29,7 +29,12 @@ public struct APIError: Codable, Hashable, Sendable, Validatable {
     public var code: String?
 
     /// Creates a `APIError`; optional fields default to nil (the server's default).
-    public init(message: String, type: String, param: String? = nil, code: String? = nil) {
+    public init(
+        message: String,
+        type: String,
+        param: String? = nil,
+        code: String? = nil
+    ) {
         self.message = message
         self.type = type
         self.param = param

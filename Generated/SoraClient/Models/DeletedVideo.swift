@@ -24,7 +24,11 @@ public struct DeletedVideo: Codable, Hashable, Sendable, Validatable {
     public var deleted: Bool
 
     /// Creates a `DeletedVideo`; optional fields default to nil (the server's default).
-    public init(id: String, object: String = "video.deleted", deleted: Bool) {
+    public init(
+        id: String,
+        object: String = "video.deleted",
+        deleted: Bool
+    ) {
         self.id = id
         self.object = object
         self.deleted = deleted

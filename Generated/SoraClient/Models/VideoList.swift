@@ -34,7 +34,13 @@ public struct VideoList: Codable, Hashable, Sendable, Validatable {
     public var hasMore: Bool
 
     /// Creates a `VideoList`; optional fields default to nil (the server's default).
-    public init(object: String = "list", data: [Video], firstId: String? = nil, lastId: String? = nil, hasMore: Bool) {
+    public init(
+        object: String = "list",
+        data: [Video],
+        firstId: String? = nil,
+        lastId: String? = nil,
+        hasMore: Bool
+    ) {
         self.object = object
         self.data = data
         self.firstId = firstId

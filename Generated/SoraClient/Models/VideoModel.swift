@@ -3,7 +3,8 @@
 import SoraRuntime
 
 /// 选择使用的模型版本。sora-2: 标准版模型; sora-2-pro: 高级版模型。
-/// Relays accept and echo other ids (the source's sample sends `sora_video2`): treat as open.
+/// Relays accept and echo other ids (the source's sample sends `sora_video2`), so any string is
+/// valid and the two known ids are listed as an enum.
 ///
 /// Spec: `#/components/schemas/VideoModel`
 public enum VideoModel: OpenStringEnum {

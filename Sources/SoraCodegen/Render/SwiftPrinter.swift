@@ -116,7 +116,8 @@ public struct SwiftPrinter {
         if !function.effects.isEmpty { signature += " " + function.effects }
         if let returnType = function.returnType { signature += " -> \(returnType)" }
         let line = join(function.modifiers, signature)
-        if line.count + indentLevel * 4 > 120 && parameters.count > 1 {
+        // One parameter per line from three parameters on, so adding one is a one-line diff.
+        if (line.count + indentLevel * 4 > 120 && parameters.count > 1) || parameters.count >= 3 {
             emit(String(line.prefix { $0 != "(" }) + "(")
             indentLevel += 1
             for (index, parameter) in parameters.enumerated() {

@@ -84,8 +84,10 @@ extension SpecLoader {
         guard let entries = mapping(node, "a parameter") else { return nil }
         checkKeys(
             entries,
-            allowed: ["name", "in", "required", "description", "schema", "deprecated", "example", "examples", "style",
-                "explode"],
+            allowed: [
+                "name", "in", "required", "description", "schema", "deprecated", "example", "examples", "style",
+                "explode",
+            ],
             in: "a parameter")
         guard let name = entries["name"].flatMap({ string($0, "a parameter's 'name'") }) else {
             if entries["name"] == nil { diagnostics.error("a parameter needs a 'name'", at: node.mark) }

@@ -21,7 +21,8 @@ extension SpecLoader {
             responses.append(
                 Response(
                     status: status, description: fields["description"].flatMap { string($0, "'description'") },
-                    content: fields["content"].map { loadResponseContent($0) } ?? ResponseContent.none, headers: headers,
+                    content: fields["content"].map { loadResponseContent($0) } ?? ResponseContent.none,
+                    headers: headers,
                     mark: entry.key.mark))
         }
         return responses
@@ -40,6 +41,7 @@ extension SpecLoader {
         guard let entries = mapping(node, "a response's 'content'") else { return .none }
         var json: Schema?
         var binary: [String] = []
+        var jsonTypes: [String] = []
         for entry in entries {
             guard let mediaType = entry.key.scalar?.text, let media = mapping(entry.value, "a media type") else {
                 continue
@@ -47,6 +49,7 @@ extension SpecLoader {
             checkKeys(media, allowed: ["schema", "example", "examples", "encoding"], in: "a media type")
             let schemaNode = media["schema"]
             if Self.isJSON(mediaType) {
+                jsonTypes.append(mediaType)
                 if json != nil {
                     diagnostics.warning("only the first JSON media type of a response is generated", at: entry.key.mark)
                 } else if let schemaNode {
@@ -57,7 +60,9 @@ extension SpecLoader {
             } else {
                 if let schemaNode {
                     let schema = loadSchema(schemaNode)
-                    if case .binary = schema.kind {} else if case .string = schema.kind {} else {
+                    if case .binary = schema.kind {
+                    } else if case .string = schema.kind {
+                    } else {
                         diagnostics.error(
                             "non-JSON response '\(mediaType)' must have schema {type: string, format: binary}",
                             at: schemaNode.mark)
@@ -67,10 +72,11 @@ extension SpecLoader {
             }
         }
         if let json {
-            if !binary.isEmpty {
-                diagnostics.error("a response cannot mix JSON and binary media types", at: node.mark)
-            }
-            return .json(json)
+            guard !binary.isEmpty else { return .json(json) }
+            diagnostics.warning(
+                "this response mixes JSON and binary media types; all are returned as bytes (BinaryContent)",
+                at: node.mark)
+            return .binary(mediaTypes: binary + jsonTypes)
         }
         return binary.isEmpty ? .none : .binary(mediaTypes: binary)
     }

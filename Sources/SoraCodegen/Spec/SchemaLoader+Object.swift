@@ -11,7 +11,8 @@ extension SpecLoader {
         for entry in properties {
             guard let name = string(entry.key, "a property name") else { continue }
             object.properties.append(
-                Property(name: name, schema: loadSchema(entry.value), isRequired: required.contains(name),
+                Property(
+                    name: name, schema: loadSchema(entry.value), isRequired: required.contains(name),
                     mark: entry.key.mark))
         }
         if let requiredNode = entries["required"] {
@@ -34,9 +35,11 @@ extension SpecLoader {
             guard let name = string(entry.key, "a property name") else { continue }
             let requires = strings(entry.value, "'dependentRequired.\(name)'")
             for property in [name] + requires where !object.properties.contains(where: { $0.name == property }) {
-                diagnostics.error("'dependentRequired' names '\(property)', which is not a property", at: entry.key.mark)
+                diagnostics.error(
+                    "'dependentRequired' names '\(property)', which is not a property", at: entry.key.mark)
             }
-            object.dependentRequired.append(DependentRequirement(property: name, requires: requires, mark: entry.key.mark))
+            object.dependentRequired.append(
+                DependentRequirement(property: name, requires: requires, mark: entry.key.mark))
         }
         schema.kind = .object(object)
     }
@@ -75,7 +78,8 @@ extension SpecLoader {
                 guard let name = string(entry.key, "a property name") else { continue }
                 conditions.append(
                     PropertyCondition(
-                        property: name, values: loadAllowedValues(entry.value, what), mustBePresent: required.contains(name)))
+                        property: name, values: loadAllowedValues(entry.value, what),
+                        mustBePresent: required.contains(name)))
             }
         }
         for name in required where !conditions.contains(where: { $0.property == name }) {
@@ -129,7 +133,9 @@ extension SpecLoader {
         guard let plainIndex, let enumIndex, plainIndex != enumIndex else { return nil }
         var scratch = Schema(mark: items[enumIndex].mark, kind: .any)
         let enumEntries = items[enumIndex].mapping ?? []
-        guard case .enumeration(let values) = loadEnum(enumEntries["enum"]!, varnames: enumEntries["x-enum-varnames"], schema: &scratch)
+        guard
+            case .enumeration(let values) = loadEnum(
+                enumEntries["enum"]!, varnames: enumEntries["x-enum-varnames"], schema: &scratch)
         else { return nil }
         return .enumeration(values)
     }

@@ -17,7 +17,9 @@ extension SpecLoader {
         var schema = Schema(mark: node.mark, kind: .any)
         schema.description = entries["description"].flatMap { string($0, "'description'") }
         schema.title = entries["title"].flatMap { string($0, "'title'") }
-        schema.defaultValue = entries["default"].flatMap { value($0, "'default'") }
+        if let node = entries["default"], node.scalar != nil {
+            schema.defaultValue = value(node, "'default'")
+        }
         if let reference = entries["$ref"] {
             schema.kind = loadReference(reference, schema: &schema)
             return schema
@@ -69,7 +71,8 @@ extension SpecLoader {
     ) -> SchemaKind {
         if let enumNode = entries["enum"] {
             if let typeName, typeName != "string" {
-                diagnostics.error("only string enums are supported, found an enum of type '\(typeName)'",
+                diagnostics.error(
+                    "only string enums are supported, found an enum of type '\(typeName)'",
                     at: enumNode.mark)
                 return .any
             }
@@ -152,7 +155,8 @@ extension SpecLoader {
         }
         if let name = pointer.componentName("schemas") {
             if componentNodes["schemas"]?[name] == nil {
-                diagnostics.error("'\(reference)' does not exist: no schema '\(name)' in components.schemas",
+                diagnostics.error(
+                    "'\(reference)' does not exist: no schema '\(name)' in components.schemas",
                     at: node.mark)
                 return .any
             }

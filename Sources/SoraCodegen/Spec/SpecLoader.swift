@@ -96,8 +96,11 @@ struct SpecLoader {
     private mutating func indexComponents(_ node: Node?) {
         guard let node, let entries = mapping(node, "'components'") else { return }
         checkKeys(
-            entries, allowed: ["schemas", "parameters", "responses", "securitySchemes", "requestBodies", "headers",
-                "examples"],
+            entries,
+            allowed: [
+                "schemas", "parameters", "responses", "securitySchemes", "requestBodies", "headers",
+                "examples",
+            ],
             in: "'components'")
         for kind in ["schemas", "parameters", "responses"] {
             guard let section = entries[kind], let items = mapping(section, "'components.\(kind)'") else { continue }
@@ -122,7 +125,8 @@ struct SpecLoader {
             for entry in entries {
                 guard let name = entry.key.scalar?.text else { continue }
                 guard let scheme = schemes?[name] else {
-                    diagnostics.error("security scheme '\(name)' is not defined in components.securitySchemes",
+                    diagnostics.error(
+                        "security scheme '\(name)' is not defined in components.securitySchemes",
                         at: entry.key.mark)
                     continue
                 }

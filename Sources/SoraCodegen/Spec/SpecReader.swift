@@ -7,8 +7,14 @@ public enum SpecReader {
         let root: Node
         do {
             guard let parsed = try YAMLParser.parse(bytes) else {
-                return (nil, [Diagnostic(.error, "the spec is empty; expected an OpenAPI 3.1 document",
-                    at: Mark(line: 1, column: 1), file: file)])
+                return (
+                    nil,
+                    [
+                        Diagnostic(
+                            .error, "the spec is empty; expected an OpenAPI 3.1 document",
+                            at: Mark(line: 1, column: 1), file: file)
+                    ]
+                )
             }
             root = parsed
         } catch {

@@ -40,7 +40,8 @@ extension Translator {
         return SwiftFile(
             path: "\(clientName).swift", imports: ["Foundation", "SoraRuntime"],
             declarations: [
-                .type(TypeDeclaration("struct", clientName, doc: Doc(doc), conformances: ["Sendable"], members: members))
+                .type(
+                    TypeDeclaration("struct", clientName, doc: Doc(doc), conformances: ["Sendable"], members: members))
             ])
     }
 }

@@ -1,10 +1,12 @@
 /// Open string enums: known cases plus `unknown(String)`, so new server values never break decoding.
 extension Translator {
-    mutating func enumDeclaration(name: String, values: EnumSchema, schema: Schema, pointer: String) -> TypeDeclaration {
+    mutating func enumDeclaration(name: String, values: EnumSchema, schema: Schema, pointer: String) -> TypeDeclaration
+    {
         var cases: [(name: String, value: String)] = []
         var seen: [String: String] = [:]
         for (index, value) in values.values.enumerated() {
-            let caseName = values.varnames.map { SwiftNames.escaped($0[index]) } ?? SwiftNames.caseName(value, enumType: name)
+            let caseName =
+                values.varnames.map { SwiftNames.escaped($0[index]) } ?? SwiftNames.caseName(value, enumType: name)
             let bare = SwiftNames.bare(caseName)
             let mark = index < values.valueMarks.count ? values.valueMarks[index] : schema.mark
             if let other = seen[bare] {
@@ -22,7 +24,9 @@ extension Translator {
             seen[bare] = value
             cases.append((caseName, value))
         }
-        var members: [Declaration] = cases.map { .enumCase(EnumCaseDeclaration(doc: Doc(["`\($0.value)`"]), name: $0.name)) }
+        var members: [Declaration] = cases.map {
+            .enumCase(EnumCaseDeclaration(doc: Doc(["`\($0.value)`"]), name: $0.name))
+        }
         members.append(
             .enumCase(
                 EnumCaseDeclaration(

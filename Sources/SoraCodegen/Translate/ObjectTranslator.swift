@@ -27,9 +27,13 @@ extension Translator {
             return [.type(enumDeclaration(name: name, values: values, schema: schema, pointer: pointer))]
         default:
             var nested: [Declaration] = []
-            let type = swiftType(schema, nestedName: name + "Value", pointer: pointer, isMultipart: false, nested: &nested)
+            let type = swiftType(
+                schema, nestedName: name + "Value", pointer: pointer, isMultipart: false, nested: &nested)
             let optional = schema.isNullable && !type.hasSuffix("?") ? "?" : ""
-            return [.typeAlias(doc: schemaDoc(schema, pointer: pointer), access: "public", name: name, type: type + optional)]
+            return [
+                .typeAlias(
+                    doc: schemaDoc(schema, pointer: pointer), access: "public", name: name, type: type + optional)
+            ]
                 + nested
         }
     }
@@ -80,7 +84,8 @@ extension Translator {
         return [
             .type(
                 TypeDeclaration(
-                    "struct", name, doc: schemaDoc(schema, pointer: pointer), conformances: conformances, members: body))
+                    "struct", name, doc: schemaDoc(schema, pointer: pointer), conformances: conformances, members: body)
+            )
         ]
     }
 
@@ -92,7 +97,8 @@ extension Translator {
         let storageType = "Indirect<\(member.type)>" + (member.isOptional ? "?" : "")
         let getter: Code = member.isOptional ? "\(member.storageName)?.value" : "\(member.storageName).value"
         let setter: Code =
-            member.isOptional ? "\(member.storageName) = newValue.map(Indirect.init)" : "\(member.storageName) = Indirect(newValue)"
+            member.isOptional
+            ? "\(member.storageName) = newValue.map(Indirect.init)" : "\(member.storageName) = Indirect(newValue)"
         return [
             .property(
                 PropertyDeclaration(
@@ -140,14 +146,17 @@ extension Translator {
 
     private func formEncoder(_ members: [Member]) -> FunctionDeclaration {
         let body: [Statement] = members.map { member in
-            let isJSONPart = table.objectName(member.property.schema) != nil || member.type.hasPrefix("[String")
-                || member.type == "JSONValue" || { if case .object = member.property.schema.kind { true } else { false } }()
+            let isJSONPart =
+                table.objectName(member.property.schema) != nil || member.type.hasPrefix("[String")
+                || member.type == "JSONValue"
+                || { if case .object = member.property.schema.kind { true } else { false } }()
             let method = isJSONPart ? "appendJSON" : "append"
             return .line("form.\(method)(\(literal: member.property.name), \(member.name))")
         }
         return FunctionDeclaration(
             doc: Doc(["Writes each field as a form part, in spec order; absent optional fields are left out."]),
-            name: "encodeParts", parameters: [FunctionParameter(label: "into", name: "form", type: "inout MultipartForm")],
+            name: "encodeParts",
+            parameters: [FunctionParameter(label: "into", name: "form", type: "inout MultipartForm")],
             body: body)
     }
 
@@ -158,7 +167,8 @@ extension Translator {
             let raw = SwiftNames.bare(key) == wire ? "" : " = " + SwiftLiteral.string(wire)
             return .enumCase(EnumCaseDeclaration(name: key + raw))
         }
-        return .type(TypeDeclaration("enum", "CodingKeys", access: "", conformances: ["String", "CodingKey"], members: cases))
+        return .type(
+            TypeDeclaration("enum", "CodingKeys", access: "", conformances: ["String", "CodingKey"], members: cases))
     }
 }
 

@@ -26,7 +26,8 @@ extension Translator {
         return groups.map { group in
             SwiftFile(
                 path: "Operations/\(group.name).swift", imports: ["SoraRuntime"],
-                declarations: [.type(TypeDeclaration("extension", clientName, access: "", members: group.declarations))])
+                declarations: [.type(TypeDeclaration("extension", clientName, access: "", members: group.declarations))]
+            )
         }
     }
 
@@ -83,26 +84,35 @@ extension Translator {
                 }
             statements.append(.line("httpRequest.\(setter)(\(literal: parameter.name), \(argument))"))
             checks += valueChecks(argument, field: parameter.name, schema: parameter.schema)
-            docParameters.append("  - \(bare): \(parameter.description ?? "`\(parameter.name)` (\(parameter.location.rawValue))")")
+            docParameters.append(
+                "  - \(bare): \(parameter.description ?? "`\(parameter.name)` (\(parameter.location.rawValue))")")
         }
         if !checks.isEmpty {
-            statements.insert(contentsOf: [.line("var validator = Validator(\(literal: operation.operationID))")] + checks
-                + [.line("try httpRequest.check(validator)")], at: 1)
+            statements.insert(
+                contentsOf: [.line("var validator = Validator(\(literal: operation.operationID))")] + checks
+                    + [.line("try httpRequest.check(validator)")], at: 1)
         }
         if let body = operation.requestBody {
             guard let bodyType = bodyType(body, operation: operation) else { return nil }
             let setter = body.encoding == .json ? "setJSONBody" : "setMultipartBody"
             parameters.insert(
                 FunctionParameter(
-                    label: pathArguments.isEmpty ? "_" : nil, name: "body", type: bodyType + (body.isRequired ? "" : "?"),
+                    label: pathArguments.isEmpty ? "_" : nil, name: "body",
+                    type: bodyType + (body.isRequired ? "" : "?"),
                     defaultValue: body.isRequired ? nil : "nil"),
                 at: 0)
-            statements.append(body.isRequired ? .line("try httpRequest.\(setter)(body)") : .block("if let body", [.line("try httpRequest.\(setter)(body)")]))
+            statements.append(
+                body.isRequired
+                    ? .line("try httpRequest.\(setter)(body)")
+                    : .block("if let body", [.line("try httpRequest.\(setter)(body)")]))
             docParameters.append("  - body: \(body.description ?? "The request body.")")
         }
         parameters = pathArguments + parameters + optionalArguments
         let (returnType, tail) = responseHandling(operation)
-        statements.append(.line(returnType == nil ? "_ = try await core.send(httpRequest)" : "let httpResponse = try await core.send(httpRequest)"))
+        statements.append(
+            .line(
+                returnType == nil
+                    ? "_ = try await core.send(httpRequest)" : "let httpResponse = try await core.send(httpRequest)"))
         statements += tail
         return FunctionDeclaration(
             doc: operationDoc(operation, pointer: pointer, parameters: docParameters), name: name,
@@ -141,7 +151,8 @@ extension Translator {
             var type = swiftType(schema, nestedName: name, pointer: pointer, isMultipart: false, nested: &nested)
             if schema.isNullable { type += "?" }
             if !nested.isEmpty {
-                inlineModels.append(SwiftFile(path: "Models/\(name).swift", imports: ["SoraRuntime"], declarations: nested))
+                inlineModels.append(
+                    SwiftFile(path: "Models/\(name).swift", imports: ["SoraRuntime"], declarations: nested))
             }
             return (type, [.line("return try await httpResponse.decodeJSON(\(type).self)")])
         }
@@ -152,7 +163,8 @@ extension Translator {
         if let summary = operation.summary { lines += [summary, ""] }
         if let description = operation.description { lines += [description, ""] }
         if !parameters.isEmpty { lines += ["- Parameters:"] + parameters }
-        lines.append("- Throws: `SoraError` (validation before sending, API errors with status and request id, transport).")
+        lines.append(
+            "- Throws: `SoraError` (validation before sending, API errors with status and request id, transport).")
         lines += ["", "Spec: `\(operation.method.rawValue.uppercased()) \(operation.path)` (`\(pointer)`)"]
         return Doc(lines)
     }

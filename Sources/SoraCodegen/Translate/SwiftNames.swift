@@ -11,7 +11,9 @@ public enum SwiftNames {
     ]
 
     /// Names that even backticks cannot make usable after a dot (`x.self`, `x.init`): they get a `_` suffix.
-    static let memberReserved: Set<String> = ["self", "Self", "init", "deinit", "super", "subscript", "Type", "Protocol"]
+    static let memberReserved: Set<String> = [
+        "self", "Self", "init", "deinit", "super", "subscript", "Type", "Protocol",
+    ]
 
     /// Type names that would shadow the standard library, Foundation or the runtime inside the module.
     static let reservedTypeNames: Set<String> = [

@@ -19,7 +19,9 @@ struct Translator {
         self.diagnostics = diagnostics
         var multipart = Set<String>()
         for operation in document.operations {
-            if let body = operation.requestBody, body.encoding == .multipart, case .reference(let name) = body.schema.kind {
+            if let body = operation.requestBody, body.encoding == .multipart,
+                case .reference(let name) = body.schema.kind
+            {
                 multipart.insert(name)
             }
         }

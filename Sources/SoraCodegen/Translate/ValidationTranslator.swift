@@ -26,7 +26,9 @@ extension Translator {
         return FunctionDeclaration(
             doc: Doc(["Checks every constraint of the spec and reports all violations at once."]), name: "validate",
             effects: "throws(ValidationError)",
-            body: [.line("var validator = Validator(\(literal: typeName))")] + checks + [.line("try validator.finish()")])
+            body: [.line("var validator = Validator(\(literal: typeName))")] + checks + [
+                .line("try validator.finish()")
+            ])
     }
 
     /// Checks for one value (a property or a parameter) named `name` in code and `field` on the wire.
@@ -94,7 +96,9 @@ extension Translator {
         member.isOptional ? "\(member.name) != nil" : "true"
     }
 
-    private mutating func condition(_ condition: PropertyCondition, _ members: [Member], at rule: ConditionalRule) -> Code? {
+    private mutating func condition(_ condition: PropertyCondition, _ members: [Member], at rule: ConditionalRule)
+        -> Code?
+    {
         guard let member = members.first(where: { $0.property.name == condition.property }) else { return nil }
         let optional = member.isOptional ? "?" : ""
         let value: Code

@@ -46,7 +46,13 @@ public struct APIClientCore: Sendable, CustomStringConvertible, CustomDebugStrin
 
     static func isLoopback(_ host: String) -> Bool {
         let name = host.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
-        return name == "localhost" || name == "::1" || name.hasPrefix("127.")
+        if name == "localhost" || name == "::1" { return true }
+        // Only an IPv4 literal 127.x.y.z is loopback; a DNS name such as 127.example.com can be anywhere.
+        let octets = name.split(separator: ".", omittingEmptySubsequences: false)
+        return octets.count == 4 && octets[0] == "127"
+            && octets.allSatisfy { octet in
+                (1...3).contains(octet.count) && octet.allSatisfy { ("0"..."9").contains($0) } && Int(octet)! <= 255
+            }
     }
 
     /// Sends a request; any non-2xx answer becomes `SoraError.api`.

@@ -20,7 +20,8 @@ public struct OperationResponse: Sendable {
         do {
             return try JSONDecoder().decode(T.self, from: data)
         } catch {
-            throw .decoding(operationID: operationID, message: Self.explain(error), bodyExcerpt: excerpt(data))
+            // Decoding errors can quote values from the body (e.g. "invalid String value ..."): redact them too.
+            throw .decoding(operationID: operationID, message: redact(Self.explain(error)), bodyExcerpt: excerpt(data))
         }
     }
 
@@ -104,6 +105,8 @@ struct FlexibleText: Decodable {
         let container = try decoder.singleValueContainer()
         if let string = try? container.decode(String.self) {
             text = string
+        } else if let integer = try? container.decode(Int.self) {
+            text = String(integer)
         } else {
             text = String(try container.decode(Double.self))
         }

@@ -5,11 +5,13 @@ import HTTPTypes
 public enum RetryAfter {
     /// Seconds to wait, if the server said.
     public static func seconds(from headers: HTTPFields, now: Date = Date()) -> Double? {
-        if let text = headers[HTTPField.Name("retry-after-ms")!], let milliseconds = Double(text), milliseconds >= 0 {
+        if let text = headers[HTTPField.Name("retry-after-ms")!], let milliseconds = Double(text),
+            milliseconds.isFinite, milliseconds >= 0
+        {
             return milliseconds / 1000
         }
         guard let text = headers[.retryAfter]?.trimmingCharacters(in: .whitespaces) else { return nil }
-        if let seconds = Double(text), seconds >= 0 { return seconds }
+        if let seconds = Double(text), seconds.isFinite, seconds >= 0 { return seconds }
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "GMT")

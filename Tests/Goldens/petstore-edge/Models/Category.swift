@@ -30,7 +30,11 @@ public struct Category: Codable, Hashable, Sendable, Validatable {
     public var children: [Category]
 
     /// Creates a `Category`; optional fields default to nil (the server's default).
-    public init(id: String, parent: Category? = nil, children: [Category]) {
+    public init(
+        id: String,
+        parent: Category? = nil,
+        children: [Category]
+    ) {
         self.id = id
         self._parent = parent.map(Indirect.init)
         self.children = children

@@ -1,0 +1,50 @@
+import Foundation
+import SoraCodegen
+import Testing
+
+/// Generation is a pure function of the spec bytes.
+@Suite struct DeterminismTests {
+    @Test func twoRunsGiveIdenticalBytes() throws {
+        let bytes = try Paths.bytes(Paths.root.appending(path: "spec/sora-2.yaml"))
+        let first = Generator.generate(spec: bytes, specPath: "spec/sora-2.yaml")
+        let second = Generator.generate(spec: bytes, specPath: "spec/sora-2.yaml")
+        #expect(first.files == second.files)
+        #expect(first.files.count > 10)
+    }
+
+    @Test func aCopyOfTheSpecElsewhereGivesIdenticalBytes() throws {
+        let folder = try Paths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appending(path: "spec"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            at: Paths.root.appending(path: "spec/sora-2.yaml"), to: folder.appending(path: "spec/sora-2.yaml"))
+        let run = try Executable.run([], in: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        let generated = try files(under: folder.appending(path: "Generated/SoraClient"))
+        let committed = try files(under: Paths.root.appending(path: "Generated/SoraClient"))
+        #expect(generated.keys.sorted() == committed.keys.sorted())
+        for (path, bytes) in committed {
+            #expect(generated[path] == bytes, "\(path) differs when generated in another folder")
+        }
+        for (_, bytes) in generated {
+            #expect(!String(decoding: bytes, as: UTF8.self).contains(folder.path), "an absolute path leaked")
+        }
+    }
+
+    @Test func theCommittedClientIsFresh() throws {
+        let run = try Executable.run(["--check"])
+        #expect(run.status == 0, "Generated/SoraClient is stale; run `swift run sora-codegen`:\n\(run.stdout)")
+        #expect(run.stdout.hasPrefix("Generated/SoraClient is up to date"))
+    }
+
+    private func files(under folder: URL) throws -> [String: Data] {
+        var result: [String: Data] = [:]
+        let base = folder.standardizedFileURL.path
+        let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])
+        while let url = enumerator?.nextObject() as? URL {
+            guard (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true else { continue }
+            result[String(url.standardizedFileURL.path.dropFirst(base.count + 1))] = try Data(contentsOf: url)
+        }
+        return result
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import SoraCodegen
+import Testing
+
+/// Whole-file goldens: the generator's output for each spec, byte for byte.
+///
+/// Re-record after an intended change with `SORA_RECORD_GOLDENS=1 swift test --filter GoldenTests`;
+/// the run that re-records fails on purpose, so a re-record is never silent. Run it again to see it pass.
+@Suite struct GoldenTests {
+    struct Golden: CustomTestStringConvertible, Sendable {
+        /// The spec, relative to the package root (also the path in generated headers).
+        let spec: String
+        /// The committed output folder, relative to the package root.
+        let output: String
+        var testDescription: String { spec }
+    }
+
+    static let goldens = [
+        Golden(spec: "spec/sora-2.yaml", output: "Generated/SoraClient"),
+        Golden(spec: "Tests/SoraCodegenTests/Fixtures/petstore-edge/spec.yaml", output: "Tests/Goldens/petstore-edge"),
+        Golden(spec: "Tests/SoraCodegenTests/Fixtures/hostile/spec.yaml", output: "Tests/Goldens/hostile"),
+    ]
+
+    @Test(arguments: goldens)
+    func outputMatchesGolden(_ golden: Golden) throws {
+        let result = Generator.generate(
+            spec: try Paths.bytes(Paths.root.appending(path: golden.spec)), specPath: golden.spec)
+        #expect(!result.hasErrors, "\(result.diagnostics)")
+        let writer = OutputWriter(directory: Paths.root.appending(path: golden.output))
+        let (summary, diff) = try writer.compare(result.files)
+        if ProcessInfo.processInfo.environment["SORA_RECORD_GOLDENS"] == "1" {
+            let written = try writer.write(result.files)
+            Issue.record("re-recorded \(golden.output) (\(written.line)); unset SORA_RECORD_GOLDENS and run again")
+            return
+        }
+        #expect(
+            summary.written.isEmpty && summary.deleted.isEmpty,
+            "\(golden.output) differs from what \(golden.spec) produces:\n\(diff)")
+    }
+}

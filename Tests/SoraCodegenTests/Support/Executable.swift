@@ -1,0 +1,48 @@
+import Foundation
+
+/// Runs the built `sora-codegen` executable, as users do.
+enum Executable {
+    /// The outcome of one run.
+    struct Run {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    /// `sora-codegen`, built next to the test bundle by `swift test`.
+    static var url: URL {
+        let testBinary = URL(
+            filePath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+                ?? CommandLine.arguments[0])
+        var folder = testBinary.deletingLastPathComponent()
+        while !folder.path.isEmpty && folder.path != "/" {
+            let candidate = folder.appending(path: "sora-codegen")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            folder = folder.deletingLastPathComponent()
+        }
+        return Paths.root.appending(path: ".build/debug/sora-codegen")
+    }
+
+    /// Runs `sora-codegen ARGUMENTS` in `directory` and waits for it (output goes through files, so a
+    /// large diff cannot fill a pipe and block).
+    static func run(_ arguments: [String], in directory: URL = Paths.root) throws -> Run {
+        let scratch = try Paths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let outURL = scratch.appending(path: "stdout")
+        let errURL = scratch.appending(path: "stderr")
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let process = Process()
+        process.executableURL = url
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        process.standardOutput = try FileHandle(forWritingTo: outURL)
+        process.standardError = try FileHandle(forWritingTo: errURL)
+        try process.run()
+        process.waitUntilExit()
+        return Run(
+            status: process.terminationStatus,
+            stdout: try String(contentsOf: outURL, encoding: .utf8),
+            stderr: try String(contentsOf: errURL, encoding: .utf8))
+    }
+}
