@@ -1,0 +1,363 @@
+// generator-ratios: times each stage on each input in one process (stages interleaved, median of N runs), measures
+// each stage's peak memory in a fresh child process (getrusage maxrss after − before), and prints the markdown
+// tables that go into Benchmarks/README.md, with each target marked met or missed.
+//
+//   swift run -c release generator-ratios [--runs N]
+//   swift run -c release generator-ratios --write-synthetic FILE  (the ~5 MiB synthetic spec, to look at or profile)
+//   swift run -c release generator-ratios --diagnostics FILE   (every error SpecReader.read reports, one a line)
+//   swift run -c release generator-ratios --child STAGE FILE    (internal: one stage once; prints the maxrss delta)
+
+import GeneratorStages
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Peak resident set size of this process so far, in bytes.
+func maxResidentBytes() -> Int {
+    var usage = rusage()
+    #if canImport(Darwin)
+        getrusage(RUSAGE_SELF, &usage)
+        return Int(usage.ru_maxrss)  // bytes on Darwin
+    #else
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        return Int(usage.ru_maxrss) * 1024  // KiB on Linux
+    #endif
+}
+
+/// Progress and errors go to standard error, so that standard output is only the markdown.
+func note(_ message: String) {
+    let line = Array("generator-ratios: \(message)\n".utf8)
+    _ = line.withUnsafeBufferPointer { write(2, $0.baseAddress, $0.count) }
+}
+
+/// The text of a NUL-terminated C buffer.
+func text(_ buffer: [CChar]) -> String {
+    String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+}
+
+func fail(_ message: String) -> Never {
+    note(message)
+    exit(1)
+}
+
+// MARK: - Child mode: one stage, once, in a fresh process.
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "--child" {
+    guard arguments.count == 3, let stage = Stage(rawValue: arguments[1]),
+        let bytes = Inputs.readFile(arguments[2])
+    else { fail("usage: --child a|b|c|d FILE") }
+    let input = BenchInput(name: "child", specPath: arguments[2], bytes: bytes, stages: [stage], note: "")
+    let before = maxResidentBytes()
+    let result = stage.run(input)
+    let after = maxResidentBytes()
+    print("\(after - before) \(result)")
+    exit(0)
+}
+
+if arguments.first == "--write-synthetic" {
+    guard arguments.count == 2 else { fail("usage: --write-synthetic FILE") }
+    let bytes = Inputs.synthetic(scale: 1).bytes
+    guard let file = fopen(arguments[1], "wb") else { fail("cannot write \(arguments[1])") }
+    _ = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, file) }
+    fclose(file)
+    exit(0)
+}
+
+if arguments.first == "--diagnostics" {
+    guard arguments.count == 2, let bytes = Inputs.readFile(arguments[1]) else { fail("usage: --diagnostics FILE") }
+    for message in specErrors(BenchInput(name: "", specPath: arguments[1], bytes: bytes, stages: [], note: "")) {
+        print(message)
+    }
+    exit(0)
+}
+
+var runs = 5
+if let index = arguments.firstIndex(of: "--runs"), index + 1 < arguments.count, let value = Int(arguments[index + 1]) {
+    runs = max(1, value)
+}
+
+// MARK: - Inputs
+
+var inputs: [BenchInput] = []
+if let sora = Inputs.sora() { inputs.append(sora) } else { fail("cannot read \(Inputs.soraPath)") }
+let upstream = Inputs.upstream()
+if let upstream {
+    inputs.append(upstream)
+} else {
+    note("\(Inputs.upstreamPath) is absent; the upstream document is skipped")
+}
+let synthetic = Inputs.synthetic(scale: 1)
+let doubled = Inputs.synthetic(scale: 2)
+inputs += [synthetic, doubled]
+
+for input in [synthetic, doubled] {
+    let errors = specErrors(input)
+    if !errors.isEmpty { fail("the synthetic spec has \(errors.count) errors, first: \(errors[0])") }
+}
+
+/// Writes each input to a temporary file for the child processes.
+let directory: String = {
+    var template = Array("/tmp/generator-ratios.XXXXXX".utf8CString)
+    guard let path = mkdtemp(&template) else { fail("mkdtemp failed") }
+    return String(cString: path)
+}()
+@MainActor func writeTemporary(_ input: BenchInput) -> String {
+    let path = "\(directory)/\(input.name).yaml"
+    guard let file = fopen(path, "wb") else { fail("cannot write \(path)") }
+    _ = input.bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, file) }
+    fclose(file)
+    return path
+}
+
+// MARK: - Time: all stages and inputs interleaved within each round, median over rounds.
+
+func seconds(_ duration: Duration) -> Double {
+    let (whole, attoseconds) = duration.components
+    return Double(whole) + Double(attoseconds) * 1e-18
+}
+
+func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    let middle = sorted.count / 2
+    return sorted.count.isMultiple(of: 2) ? (sorted[middle - 1] + sorted[middle]) / 2 : sorted[middle]
+}
+
+var times: [String: [Stage: Double]] = [:]
+var checks: [String: [Stage: Int]] = [:]
+var samples: [String: [Stage: [Double]]] = [:]
+let clock = ContinuousClock()
+for input in inputs {
+    for stage in input.stages { checks[input.name, default: [:]][stage] = stage.run(input) }  // warm-up
+}
+// Each round times every stage of every input, so that a busy spell of the machine hits all of them alike
+// (the doubling check compares two inputs, the ratios compare stages).
+for round in 0..<runs {
+    for input in inputs {
+        // Small inputs run 20 times a round so that their median is not a handful of timer ticks.
+        let repeats = input.bytes.count < 1 << 20 ? 20 : 1
+        for _ in 0..<repeats {
+            for stage in input.stages {
+                let start = clock.now
+                let result = stage.run(input)
+                samples[input.name, default: [:]][stage, default: []].append(seconds(clock.now - start))
+                if result != checks[input.name]![stage]! {
+                    fail("\(input.name) \(stage.rawValue) is not deterministic")
+                }
+            }
+        }
+    }
+    note("timed round \(round + 1) of \(runs)")
+}
+times = samples.mapValues { $0.mapValues(median) }
+
+// MARK: - Memory: each stage once in a fresh child process.
+
+let executable: String = {
+    #if os(Linux)
+        var buffer = [CChar](repeating: 0, count: 4096)
+        let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        if length > 0 { return text(buffer) }
+    #endif
+    return CommandLine.arguments[0]
+}()
+
+@MainActor func childPeak(_ stage: Stage, _ path: String) -> Int {
+    guard let pipe = popen("'\(executable)' --child \(stage.rawValue) '\(path)'", "r") else { fail("popen failed") }
+    var output = ""
+    var buffer = [CChar](repeating: 0, count: 256)
+    while fgets(&buffer, Int32(buffer.count), pipe) != nil { output += text(buffer) }
+    guard pclose(pipe) == 0, let first = output.split(separator: " ").first, let value = Int(first) else {
+        fail("child \(stage.rawValue) \(path) failed: \(output)")
+    }
+    return value
+}
+
+var peaks: [String: [Stage: Int]] = [:]
+for input in inputs {
+    let path = writeTemporary(input)
+    for stage in input.stages { peaks[input.name, default: [:]][stage] = childPeak(stage, path) }
+    unlink(path)
+    note("measured the memory of \(input.name)")
+}
+rmdir(directory)
+
+// MARK: - Report
+
+func format(_ seconds: Double?) -> String {
+    guard let seconds else { return "—" }
+    if seconds < 1e-3 { return "\(rounded(seconds * 1e6, 0)) µs" }
+    if seconds < 1 { return "\(rounded(seconds * 1e3, seconds < 0.1 ? 2 : 1)) ms" }
+    return "\(rounded(seconds, 2)) s"
+}
+
+func rounded(_ value: Double, _ places: Int) -> String {
+    var scale = 1.0
+    for _ in 0..<places { scale *= 10 }
+    let scaled = (value * scale).rounded() / scale
+    if places == 0 { return String(Int(scaled)) }
+    var text = String(scaled)
+    if let dot = text.firstIndex(of: ".") {
+        let decimals = text.distance(from: dot, to: text.endIndex) - 1
+        if decimals < places { text += String(repeating: "0", count: places - decimals) }
+    } else {
+        text += "." + String(repeating: "0", count: places)
+    }
+    return text
+}
+
+func size(_ bytes: Int) -> String {
+    bytes >= 1 << 20 ? "\(rounded(Double(bytes) / Double(1 << 20), 2)) MiB" : "\(rounded(Double(bytes) / 1024, 1)) KiB"
+}
+
+@MainActor func ratio(_ input: BenchInput, _ stage: Stage) -> Double? {
+    guard let base = times[input.name]?[.rawEvents], let time = times[input.name]?[stage], base > 0 else { return nil }
+    return time / base
+}
+
+func mark(_ ok: Bool) -> String { ok ? "met" : "**missed**" }
+
+print("")
+print("### Time (median of \(runs) runs; ×20 for inputs under 1 MiB), ratio to (a) in the same run")
+print("")
+print("| input | size | (a) raw events | (b) node tree | (c) spec load | (d) generation | b/a | c/a | d/a |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+for input in inputs {
+    let t = times[input.name] ?? [:]
+    let r = { (stage: Stage) in ratio(input, stage).map { rounded($0, 2) + "×" } ?? "—" }
+    print(
+        "| \(input.name) | \(size(input.bytes.count)) | \(format(t[.rawEvents])) | \(format(t[.nodeTree])) "
+            + "| \(format(t[.specLoad])) | \(format(t[.generate])) | \(r(.nodeTree)) | \(r(.specLoad)) "
+            + "| \(r(.generate)) |")
+}
+
+print("")
+print("### Peak memory (maxrss growth during the stage, fresh process per stage), as a multiple of the input size")
+print("")
+print("| input | size | (a) | (b) | (c) | (d) |")
+print("|---|---:|---:|---:|---:|---:|")
+for input in inputs {
+    let cells = Stage.allCases.map { stage -> String in
+        guard let peak = peaks[input.name]?[stage] else { return "—" }
+        return "\(size(peak)) (\(rounded(Double(peak) / Double(input.bytes.count), 1))×)"
+    }
+    print("| \(input.name) | \(size(input.bytes.count)) | " + cells.joined(separator: " | ") + " |")
+}
+
+print("")
+for input in inputs where input.stages.contains(.generate) {
+    let output = generatedOutput(input)
+    print(
+        "(d) on \(input.name) (\(input.note.isEmpty ? "" : input.note + "; ")\(size(input.bytes.count))) "
+            + "writes \(output.files) files, \(size(output.bytes)) of Swift.  ")
+}
+
+print("")
+print("### Doubling: \(doubled.name) against \(synthetic.name)")
+print("")
+let sizeRatio = Double(doubled.bytes.count) / Double(synthetic.bytes.count)
+print("Input size ratio: \(rounded(sizeRatio, 2))×.")
+print("")
+print("| stage | \(synthetic.name) | \(doubled.name) | time ratio | linear: ≤ 2× (+10% for noise) |")
+print("|---|---:|---:|---:|---|")
+/// Time may grow as much as the size (linear), plus 10% for the noise of a shared 2-core machine.
+let doublingLimit = sizeRatio * 1.1
+var doublingOK = true
+for stage in Stage.allCases {
+    guard let small = times[synthetic.name]?[stage], let large = times[doubled.name]?[stage] else { continue }
+    let growth = large / small
+    doublingOK = doublingOK && growth <= doublingLimit
+    print(
+        "| \(stage.title) | \(format(small)) | \(format(large)) | \(rounded(growth, 2))× "
+            + "| \(mark(growth <= doublingLimit)) |"
+    )
+}
+
+print("")
+print("### Targets")
+print("")
+let loadTarget = inputs.filter { $0.stages.contains(.specLoad) }.map { input in
+    (input.name, ratio(input, .specLoad) ?? .infinity)
+}
+let generationRatio = ratio(synthetic, .generate) ?? .infinity
+for (name, value) in loadTarget {
+    print(
+        "- (b)+(c) — spec load including parsing — within 2× of (a), \(name): \(rounded(value, 2))× — "
+            + mark(value <= 2)
+    )
+}
+print(
+    "- (d) full generation of \(synthetic.name) within 3× of (a): \(rounded(generationRatio, 2))× — "
+        + mark(generationRatio <= 3)
+)
+for input in inputs {
+    guard let (stage, peak) = peaks[input.name]?.max(by: { $0.value < $1.value }) else { continue }
+    let multiple = Double(peak) / Double(input.bytes.count)
+    print(
+        "- peak memory under 10× the input, \(input.name): worst \(rounded(multiple, 1))× in (\(stage.rawValue)) — "
+            + mark(multiple < 10)
+    )
+}
+print(
+    "- doubling the input at most doubles the time (every stage, ≤ \(rounded(doublingLimit, 2))×): "
+        + mark(doublingOK))
+
+if let upstream {
+    let errors = specErrors(upstream)
+    print("")
+    print("### Upstream document: unsupported constructs")
+    print("")
+    print("`SpecReader.read` reports \(errors.count) error diagnostics on \(upstream.specPath). Most frequent:")
+    print("")
+    var counts: [String: Int] = [:]
+    for message in errors { counts[category(message), default: 0] += 1 }
+    print("| count | construct (diagnostic, with names and numbers elided) |")
+    print("|---:|---|")
+    for (message, count) in counts.sorted(by: { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }).prefix(
+        12)
+    {
+        print("| \(count) | \(message.replacingPipes()) |")
+    }
+}
+
+/// What a diagnostic is about, for counting: the text before any `;`, digits as N, and quoted names elided except
+/// the keyword that starts the message or follows "unsupported keyword".
+func category(_ message: String) -> String {
+    let head = message.split(separator: ";", maxSplits: 1).first.map(String.init) ?? message
+    var result = ""
+    var inQuote = false
+    var keepQuote = false
+    var lastWasDigit = false
+    for (offset, character) in head.enumerated() {
+        if character == "'" {
+            inQuote.toggle()
+            if inQuote {
+                keepQuote = offset == 0 || result.hasSuffix("unsupported keyword ")
+                result += keepQuote ? "'" : "'…"
+            } else {
+                result += "'"
+            }
+            continue
+        }
+        if inQuote && !keepQuote { continue }
+        if character.isNumber && !inQuote {
+            if !lastWasDigit { result += "N" }
+            lastWasDigit = true
+            continue
+        }
+        lastWasDigit = false
+        result.append(character)
+    }
+    return result
+}
+
+extension String {
+    func replacingPipes() -> String {
+        var result = ""
+        for character in self { result += character == "|" ? "\\|" : String(character) }
+        return result
+    }
+}
