@@ -25,10 +25,14 @@ public enum Generator {
         let (document, specDiagnostics) = SpecReader.read(spec, file: specPath)
         guard let document else { return GenerationResult(files: [], diagnostics: specDiagnostics) }
         var translator = Translator(document: document, file: specPath)
-        let swiftFiles = translator.translate()
+        var files: [GeneratedFile] = []
+        files.reserveCapacity(document.schemas.count + 8)
+        translator.translate { file in
+            files.append(GeneratedFile(path: file.path, contents: SwiftPrinter.render(file, specPath: specPath)))
+        }
         var bag = translator.diagnostics
         var paths: [String: String] = [:]
-        for file in swiftFiles {
+        for file in files {
             let key = file.path.lowercased()
             if let other = paths[key] {
                 bag.error("two generated files would be named '\(file.path)' ('\(other)' too)", at: document.infoMark)
@@ -38,9 +42,6 @@ public enum Generator {
         let diagnostics = (specDiagnostics + bag.sorted).sorted { ($0.mark, $0.message) < ($1.mark, $1.message) }
         if diagnostics.contains(where: { $0.severity == .error }) {
             return GenerationResult(files: [], diagnostics: diagnostics)
-        }
-        let files = swiftFiles.map {
-            GeneratedFile(path: $0.path, contents: SwiftPrinter.render($0, specPath: specPath))
         }
         return GenerationResult(files: files.sorted { $0.path < $1.path }, diagnostics: diagnostics)
     }

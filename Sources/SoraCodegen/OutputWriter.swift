@@ -25,6 +25,10 @@ public struct OutputWriter {
 
     /// Compares generated files with the folder; returns the summary and a unified diff of every difference.
     public func compare(_ files: [GeneratedFile]) throws -> (Summary, diff: String) {
+        try plan(files, withDiff: true)
+    }
+
+    private func plan(_ files: [GeneratedFile], withDiff: Bool) throws -> (Summary, diff: String) {
         var summary = Summary()
         var diff = ""
         let expected = Set(files.map(\.path))
@@ -40,15 +44,17 @@ public struct OutputWriter {
         }
         for path in try generatedFilesOnDisk() where !expected.contains(path) {
             summary.deleted.append(path)
-            let existing = (try? String(contentsOf: url(path), encoding: .utf8)) ?? ""
-            diff += UnifiedDiff.render(old: existing, new: "", path: path, isDeleted: true)
+            if withDiff {
+                let existing = (try? String(contentsOf: url(path), encoding: .utf8)) ?? ""
+                diff += UnifiedDiff.render(old: existing, new: "", path: path, isDeleted: true)
+            }
         }
         return (summary, diff)
     }
 
     /// Writes changed files and deletes orphaned generated files.
     public func write(_ files: [GeneratedFile]) throws -> Summary {
-        let (summary, _) = try compare(files)
+        let (summary, _) = try plan(files, withDiff: false)
         let manager = FileManager.default
         for file in files where summary.written.contains(file.path) {
             let target = url(file.path)

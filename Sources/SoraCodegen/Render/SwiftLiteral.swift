@@ -5,6 +5,7 @@ public enum SwiftLiteral {
     /// Backslashes and quotes are escaped, and every control, line-separator and bidirectional
     /// formatting character is written as `\u{…}`, so `"`, `\(`, `"""` and newlines stay data.
     public static func string(_ value: String) -> String {
+        if isPlainASCII(value, allowing: []) { return "\"" + value + "\"" }
         var result = "\""
         result.reserveCapacity(value.utf8.count + 2)
         for scalar in value.unicodeScalars {
@@ -29,6 +30,15 @@ public enum SwiftLiteral {
     /// Doc-comment lines for a paragraph of spec text: split at every line break, with control and
     /// bidirectional characters shown as `\u{…}` so a reviewer sees exactly what the spec says.
     public static func docLines(_ text: String) -> [String] {
+        if isPlainASCII(text, allowing: [UInt8(ascii: "\n"), UInt8(ascii: "\""), UInt8(ascii: "\\")]) {
+            return text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { line in
+                var end = line.endIndex
+                while end > line.startIndex && line[line.index(before: end)] == UInt8(ascii: " ") {
+                    end = line.index(before: end)
+                }
+                return String(Substring(line[line.startIndex..<end]))
+            }
+        }
         var lines: [String] = [""]
         var previousWasCarriageReturn = false
         for scalar in text.unicodeScalars {
@@ -53,6 +63,14 @@ public enum SwiftLiteral {
             var trimmed = line
             while trimmed.last == " " { trimmed.removeLast() }
             return trimmed
+        }
+    }
+
+    /// True when every byte is printable ASCII other than `"` and `\\`, or one of `extra`: nothing to escape.
+    static func isPlainASCII(_ text: String, allowing extra: [UInt8]) -> Bool {
+        text.utf8.allSatisfy { byte in
+            (byte >= 0x20 && byte < 0x7F && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\"))
+                || extra.contains(byte)
         }
     }
 

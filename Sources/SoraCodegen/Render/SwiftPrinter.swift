@@ -29,12 +29,16 @@ public struct SwiftPrinter {
         String(String.UnicodeScalarView(path.unicodeScalars.filter { !SwiftLiteral.needsEscape($0) }))
     }
 
+    private static let indents = (0..<16).map { String(repeating: "    ", count: $0) }
+
     private mutating func emit(_ line: String) {
-        if line.isEmpty {
-            output += "\n"
-        } else {
-            output += String(repeating: "    ", count: indentLevel) + line + "\n"
+        if !line.isEmpty {
+            output +=
+                indentLevel < Self.indents.count
+                ? Self.indents[indentLevel] : String(repeating: "    ", count: indentLevel)
+            output += line
         }
+        output += "\n"
     }
 
     private mutating func printDoc(_ doc: Doc) {

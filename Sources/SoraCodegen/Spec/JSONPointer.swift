@@ -17,6 +17,18 @@ struct JSONPointer: Hashable {
         segments = decoded.split(separator: "/", omittingEmptySubsequences: false).map(JSONPointer.unescape)
     }
 
+    /// The NAME of `#/components/KIND/NAME` read straight from the bytes, when NAME needs no unescaping:
+    /// the common case, without splitting or decoding.
+    static func plainComponentName(_ reference: String, kind: String) -> String? {
+        let prefix = "#/components/" + kind + "/"
+        guard reference.utf8.starts(with: prefix.utf8) else { return nil }
+        let name = reference.utf8.dropFirst(prefix.utf8.count)
+        guard !name.isEmpty,
+            !name.contains(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "%") })
+        else { return nil }
+        return String(Substring(name))
+    }
+
     /// When the pointer names `components/KIND/NAME`, the name.
     func componentName(_ kind: String) -> String? {
         segments.count == 3 && segments[0] == "components" && segments[1] == kind ? segments[2] : nil
@@ -24,7 +36,7 @@ struct JSONPointer: Hashable {
 
     /// Turns `~1` into `/` and `~0` into `~`, in one pass as RFC 6901 says.
     private static func unescape(_ segment: Substring) -> String {
-        guard segment.contains("~") else { return String(segment) }
+        guard segment.utf8.contains(UInt8(ascii: "~")) else { return String(segment) }
         var result = ""
         var pendingTilde = false
         for character in segment {
@@ -47,7 +59,7 @@ struct JSONPointer: Hashable {
 
     /// Decodes `%XX` escapes of a URI fragment; nil when an escape is malformed or not UTF-8.
     private static func percentDecode(_ text: String) -> String? {
-        guard text.contains("%") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "%")) else { return text }
         var bytes: [UInt8] = []
         var iterator = Array(text.utf8).makeIterator()
         while let byte = iterator.next() {

@@ -3,65 +3,65 @@ import YAML
 /// Typed reads of YAML nodes that report a diagnostic instead of failing.
 extension SpecLoader {
     /// The node's text when it is a scalar that is not null; otherwise a diagnostic.
-    mutating func string(_ node: Node, _ what: String) -> String? {
+    mutating func string(_ node: Node, _ what: @autoclosure () -> String) -> String? {
         if let scalar = node.scalar, scalar.value != .null {
             return scalar.text
         }
-        diagnostics.error("\(what) must be a string, found \(describe(node))", at: node.mark)
+        diagnostics.error("\(what()) must be a string, found \(describe(node))", at: node.mark)
         return nil
     }
 
     /// The mapping entries, or a diagnostic.
-    mutating func mapping(_ node: Node, _ what: String) -> [MappingEntry]? {
+    mutating func mapping(_ node: Node, _ what: @autoclosure () -> String) -> [MappingEntry]? {
         if let entries = node.mapping { return entries }
-        diagnostics.error("\(what) must be a mapping, found \(describe(node))", at: node.mark)
+        diagnostics.error("\(what()) must be a mapping, found \(describe(node))", at: node.mark)
         return nil
     }
 
     /// The sequence items, or a diagnostic.
-    mutating func sequence(_ node: Node, _ what: String) -> [Node]? {
+    mutating func sequence(_ node: Node, _ what: @autoclosure () -> String) -> [Node]? {
         if let items = node.sequence { return items }
-        diagnostics.error("\(what) must be a sequence, found \(describe(node))", at: node.mark)
+        diagnostics.error("\(what()) must be a sequence, found \(describe(node))", at: node.mark)
         return nil
     }
 
     /// A boolean, or a diagnostic.
-    mutating func bool(_ node: Node, _ what: String) -> Bool? {
+    mutating func bool(_ node: Node, _ what: @autoclosure () -> String) -> Bool? {
         if case .bool(let value)? = node.scalar?.value { return value }
-        diagnostics.error("\(what) must be true or false, found \(describe(node))", at: node.mark)
+        diagnostics.error("\(what()) must be true or false, found \(describe(node))", at: node.mark)
         return nil
     }
 
     /// A non-negative integer that fits Int, or a diagnostic.
-    mutating func count(_ node: Node, _ what: String) -> Int? {
-        if let number = number(node, what) {
+    mutating func count(_ node: Node, _ what: @autoclosure () -> String) -> Int? {
+        if let number = number(node, what()) {
             if let value = number.integer, value >= 0 { return value }
-            diagnostics.error("\(what) must be a non-negative integer, found \(number)", at: node.mark)
+            diagnostics.error("\(what()) must be a non-negative integer, found \(number)", at: node.mark)
         }
         return nil
     }
 
     /// A number in any YAML number form, or a diagnostic.
-    mutating func number(_ node: Node, _ what: String) -> SpecNumber? {
+    mutating func number(_ node: Node, _ what: @autoclosure () -> String) -> SpecNumber? {
         switch node.scalar?.value {
         case .integer(let digits)?: return SpecNumber(integerDigits: digits)
         case .float(let value)? where value.isFinite: return SpecNumber(double: value)
         default:
-            diagnostics.error("\(what) must be a number, found \(describe(node))", at: node.mark)
+            diagnostics.error("\(what()) must be a number, found \(describe(node))", at: node.mark)
             return nil
         }
     }
 
     /// A list of strings, or a diagnostic per wrong item.
-    mutating func strings(_ node: Node, _ what: String) -> [String] {
-        guard let items = sequence(node, what) else { return [] }
-        return items.compactMap { string($0, "each entry of \(what)") }
+    mutating func strings(_ node: Node, _ what: @autoclosure () -> String) -> [String] {
+        guard let items = sequence(node, what()) else { return [] }
+        return items.compactMap { string($0, "each entry of \(what())") }
     }
 
     /// A scalar as a spec value (for `default` and `const`).
-    mutating func value(_ node: Node, _ what: String) -> SpecValue? {
+    mutating func value(_ node: Node, _ what: @autoclosure () -> String) -> SpecValue? {
         guard let scalar = node.scalar else {
-            diagnostics.error("\(what) must be a scalar, found \(describe(node))", at: node.mark)
+            diagnostics.error("\(what()) must be a scalar, found \(describe(node))", at: node.mark)
             return nil
         }
         switch scalar.value {
@@ -74,14 +74,14 @@ extension SpecLoader {
     }
 
     /// Reports every key of a mapping that is not in `allowed` (extensions `x-…` always pass).
-    mutating func checkKeys(_ entries: [MappingEntry], allowed: Set<String>, in what: String) {
+    mutating func checkKeys(_ entries: [MappingEntry], allowed: Set<String>, in what: @autoclosure () -> String) {
         for entry in entries {
             guard let key = entry.key.scalar?.text else {
-                diagnostics.error("keys of \(what) must be strings", at: entry.key.mark)
+                diagnostics.error("keys of \(what()) must be strings", at: entry.key.mark)
                 continue
             }
             if !allowed.contains(key) && !key.hasPrefix("x-") {
-                diagnostics.error("unsupported keyword '\(key)' in \(what)", at: entry.key.mark)
+                diagnostics.error("unsupported keyword '\(key)' in \(what())", at: entry.key.mark)
             }
         }
     }

@@ -75,8 +75,12 @@ extension SpecLoader {
     private mutating func loadParameters(_ node: Node) -> [Parameter] {
         guard let items = sequence(node, "'parameters'") else { return [] }
         return items.compactMap { item in
-            guard let (target, _) = followComponent(item, kind: "parameters") else { return nil }
-            return loadParameter(target)
+            guard let (target, name) = followComponent(item, kind: "parameters") else { return nil }
+            guard let name else { return loadParameter(target) }
+            if let cached = loadedParameters[name] { return cached }
+            let parameter = loadParameter(target)
+            loadedParameters[name] = parameter
+            return parameter
         }
     }
 
@@ -155,7 +159,10 @@ extension SpecLoader {
     mutating func followComponent(_ node: Node, kind: String) -> (Node, String?)? {
         guard let reference = node["$ref"] else { return (node, nil) }
         guard let text = string(reference, "'$ref'") else { return nil }
-        guard let name = JSONPointer(reference: text)?.componentName(kind) else {
+        guard
+            let name = JSONPointer.plainComponentName(text, kind: kind)
+                ?? JSONPointer(reference: text)?.componentName(kind)
+        else {
             diagnostics.error("'\(text)' must point to '#/components/\(kind)/NAME'", at: reference.mark)
             return nil
         }

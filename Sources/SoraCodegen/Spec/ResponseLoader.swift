@@ -13,19 +13,31 @@ extension SpecLoader {
                     at: entry.key.mark)
                 continue
             }
-            guard let (target, _) = followComponent(entry.value, kind: "responses"),
-                let fields = mapping(target, "response '\(key)'")
-            else { continue }
-            checkKeys(fields, allowed: ["description", "content", "headers", "links"], in: "a response")
-            let headers = fields["headers"]?.mapping?.compactMap { $0.key.scalar?.text } ?? []
-            responses.append(
-                Response(
-                    status: status, description: fields["description"].flatMap { string($0, "'description'") },
-                    content: fields["content"].map { loadResponseContent($0) } ?? ResponseContent.none,
-                    headers: headers,
-                    mark: entry.key.mark))
+            guard let (target, name) = followComponent(entry.value, kind: "responses") else { continue }
+            let loaded: LoadedResponse?
+            if let name, let cached = loadedResponses[name] {
+                loaded = cached
+            } else {
+                loaded = loadResponse(target, key: key)
+                if let name { loadedResponses[name] = loaded }
+            }
+            if let loaded {
+                responses.append(
+                    Response(
+                        status: status, description: loaded.description, content: loaded.content,
+                        headers: loaded.headers, mark: entry.key.mark))
+            }
         }
         return responses
+    }
+
+    private mutating func loadResponse(_ target: Node, key: String) -> LoadedResponse? {
+        guard let fields = mapping(target, "response '\(key)'") else { return nil }
+        checkKeys(fields, allowed: ["description", "content", "headers", "links"], in: "a response")
+        return LoadedResponse(
+            description: fields["description"].flatMap { string($0, "'description'") },
+            content: fields["content"].map { loadResponseContent($0) } ?? ResponseContent.none,
+            headers: fields["headers"]?.mapping?.compactMap { $0.key.scalar?.text } ?? [])
     }
 
     private static func status(_ key: String) -> ResponseStatus? {
@@ -82,7 +94,15 @@ extension SpecLoader {
     }
 
     private static func isJSON(_ mediaType: String) -> Bool {
+        if mediaType == "application/json" { return true }
         let base = mediaType.split(separator: ";").first.map { String($0).lowercased() } ?? ""
         return base == "application/json" || base.hasSuffix("+json")
     }
+}
+
+/// A response definition as loaded once, before its status is attached.
+struct LoadedResponse {
+    var description: String?
+    var content: ResponseContent
+    var headers: [String]
 }

@@ -149,6 +149,11 @@ extension SpecLoader {
     /// `$ref` (with optional sibling annotations).
     private mutating func loadReference(_ node: Node, schema: inout Schema) -> SchemaKind {
         guard let reference = string(node, "'$ref'") else { return .any }
+        if let name = JSONPointer.plainComponentName(reference, kind: "schemas"),
+            componentNodes["schemas"]?[name] != nil
+        {
+            return .reference(name)
+        }
         guard let pointer = JSONPointer(reference: reference) else {
             diagnostics.error("only local references ('#/…') are supported, found '\(reference)'", at: node.mark)
             return .any

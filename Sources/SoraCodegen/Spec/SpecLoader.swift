@@ -8,6 +8,10 @@ struct SpecLoader {
     var componentNodes: [String: [String: Node]] = [:]
     /// Pointers being loaded inline, to catch `$ref` loops through non-component places.
     var inlineReferenceStack: [String] = []
+    /// `components/parameters` and `components/responses` entries already loaded, by name: a shared
+    /// `Error` response is loaded once, not once per operation.
+    var loadedParameters: [String: Parameter?] = [:]
+    var loadedResponses: [String: LoadedResponse?] = [:]
 
     init(root: Node, file: String) {
         self.root = root

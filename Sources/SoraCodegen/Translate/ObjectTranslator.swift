@@ -70,7 +70,7 @@ extension Translator {
                     isBoxed: specName.map { boxed.contains("\($0).\(property.name)") } ?? false,
                     pointer: propertyPointer))
         }
-        let hasFile = members.contains { $0.type.contains("FileUpload") }
+        let hasFile = members.contains { $0.type == "FileUpload" || $0.type == "[FileUpload]" }
         var conformances = hasFile ? [] : ["Codable"]
         conformances += ["Hashable", "Sendable", isMultipart ? "MultipartEncodable" : "Validatable"]
         var body: [Declaration] = members.flatMap(propertyDeclarations)

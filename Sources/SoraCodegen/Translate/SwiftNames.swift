@@ -27,35 +27,6 @@ public enum SwiftNames {
         "PercentEncoding", "RetryAfter", "Logger", "Duration",
     ]
 
-    /// Splits a spec name into words at separators, case changes and letter/digit edges kept together.
-    static func words(_ name: String) -> [String] {
-        var words: [String] = []
-        var current = ""
-        var previous: Character?
-        let characters = Array(name)
-        for (index, character) in characters.enumerated() {
-            guard character.isASCII && (character.isLetter || character.isNumber) else {
-                if !current.isEmpty { words.append(current) }
-                current = ""
-                previous = nil
-                continue
-            }
-            if let last = previous, !current.isEmpty {
-                let next = index + 1 < characters.count ? characters[index + 1] : nil
-                let lowerToUpper = last.isLowercase && character.isUppercase
-                let acronymEnd = last.isUppercase && character.isUppercase && (next?.isLowercase ?? false)
-                if lowerToUpper || acronymEnd {
-                    words.append(current)
-                    current = ""
-                }
-            }
-            current.append(character)
-            previous = character
-        }
-        if !current.isEmpty { words.append(current) }
-        return words
-    }
-
     /// `video_list` → `VideoList`; `APIError` stays; a leading digit gets a `_` prefix: `4k` → `_4k`.
     public static func typeName(_ name: String) -> String {
         var result = words(name).map(capitalized).joined()
@@ -108,16 +79,6 @@ public enum SwiftNames {
         memberName(method + " " + path)
     }
 
-    private static func capitalized(_ word: String) -> String {
-        word.prefix(1).uppercased() + word.dropFirst()
-    }
-
-    /// Lowercases a leading run of capitals: `URL` → `url`, `HTTPStatus` is split before, `Video` → `video`.
-    private static func lowercasedLead(_ word: String) -> String {
-        if word.allSatisfy({ !$0.isLowercase }) { return word.lowercased() }
-        return word.prefix(1).lowercased() + word.dropFirst()
-    }
-
     /// A name for text with no ASCII letters or digits: its scalars in hex, e.g. `名字` → `u540D5B57`.
     private static func fallback(_ name: String) -> String {
         guard !name.isEmpty else { return "empty" }
@@ -126,5 +87,5 @@ public enum SwiftNames {
 }
 
 extension String {
-    var uppercasedFirst: String { prefix(1).uppercased() + dropFirst() }
+    var uppercasedFirst: String { SwiftNames.capitalized(self) }
 }

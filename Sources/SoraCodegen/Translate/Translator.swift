@@ -29,20 +29,22 @@ struct Translator {
         boxed = RecursionBreaker.boxedProperties(document, table: table)
     }
 
-    /// Every generated file, in a fixed order.
-    mutating func translate() -> [SwiftFile] {
-        var files: [SwiftFile] = [exportsFile(), clientFile()]
+    /// Hands over every generated file, in a fixed order, as soon as it is translated (so the caller can
+    /// render it and drop its declaration tree).
+    mutating func translate(_ emit: (SwiftFile) -> Void) {
+        emit(exportsFile())
+        emit(clientFile())
         for named in document.schemas {
             let name = table.swiftName(named.name)
             let declarations = modelDeclarations(
                 name: name, schema: named.schema, specName: named.name,
                 pointer: "#/components/schemas/" + Pointer.escape(named.name),
                 isMultipart: multipartSchemas.contains(named.name))
-            files.append(SwiftFile(path: "Models/\(name).swift", imports: ["SoraRuntime"], declarations: declarations))
+            emit(SwiftFile(path: "Models/\(name).swift", imports: ["SoraRuntime"], declarations: declarations))
         }
-        files += operationFiles()
-        files += inlineModels
-        return files
+        operationFiles().forEach(emit)
+        inlineModels.forEach(emit)
+        inlineModels.removeAll()
     }
 
     private func exportsFile() -> SwiftFile {
