@@ -68,10 +68,11 @@ public enum SwiftLiteral {
 
     /// True when every byte is printable ASCII other than `"` and `\\`, or one of `extra`: nothing to escape.
     static func isPlainASCII(_ text: String, allowing extra: [UInt8]) -> Bool {
-        text.utf8.allSatisfy { byte in
-            (byte >= 0x20 && byte < 0x7F && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\"))
-                || extra.contains(byte)
+        for byte in text.utf8 {
+            if byte >= 0x20 && byte < 0x7F && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") { continue }
+            if !extra.contains(byte) { return false }
         }
+        return true
     }
 
     /// Control characters, line/paragraph separators and bidirectional overrides (Trojan Source).

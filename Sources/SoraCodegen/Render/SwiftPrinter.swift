@@ -33,27 +33,35 @@ public struct SwiftPrinter {
 
     private mutating func emit(_ line: String) {
         if !line.isEmpty {
-            output +=
-                indentLevel < Self.indents.count
-                ? Self.indents[indentLevel] : String(repeating: "    ", count: indentLevel)
+            indent()
             output += line
         }
         output += "\n"
     }
 
+    private mutating func indent() {
+        output +=
+            indentLevel < Self.indents.count ? Self.indents[indentLevel] : String(repeating: "    ", count: indentLevel)
+    }
+
+    /// Doc lines, with runs of blank lines folded into one and none at either end.
     private mutating func printDoc(_ doc: Doc) {
-        var lines: [String] = []
+        var wroteAny = false
+        var pendingBlank = false
         for paragraph in doc.lines {
-            var paragraphLines = SwiftLiteral.docLines(paragraph)
-            while paragraphLines.count > 1 && paragraphLines.last == "" { paragraphLines.removeLast() }
-            for line in paragraphLines where !(line.isEmpty && lines.last == "") {
-                lines.append(line)
+            for line in SwiftLiteral.docLines(paragraph) {
+                if line.isEmpty {
+                    pendingBlank = wroteAny
+                    continue
+                }
+                if pendingBlank { emit("///") }
+                pendingBlank = false
+                indent()
+                output += "/// "
+                output += line
+                output += "\n"
+                wroteAny = true
             }
-        }
-        while lines.first == "" { lines.removeFirst() }
-        while lines.last == "" { lines.removeLast() }
-        for line in lines {
-            emit(line.isEmpty ? "///" : "/// " + line)
         }
     }
 
@@ -174,6 +182,7 @@ public struct SwiftPrinter {
     }
 
     private func text(_ code: Code) -> String {
+        if code.tokens.count == 1, case .code(let text) = code.tokens[0] { return text }
         var result = ""
         for token in code.tokens {
             switch token {

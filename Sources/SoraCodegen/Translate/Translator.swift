@@ -61,6 +61,7 @@ enum Pointer {
 
 extension String {
     fileprivate func replacingTilde() -> String {
+        guard utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return self }
         var result = ""
         for character in self {
             switch character {
