@@ -10,6 +10,8 @@ public enum SoraError: Error, Sendable, CustomStringConvertible, CustomDebugStri
     case transport(operationID: String, message: String)
     /// No complete answer in time.
     case timeout(operationID: String, seconds: Double)
+    /// The task was cancelled; nothing more was sent.
+    case cancelled(operationID: String)
     /// The answer could not be decoded as the spec says.
     case decoding(operationID: String, message: String, bodyExcerpt: String)
 
@@ -21,6 +23,7 @@ public enum SoraError: Error, Sendable, CustomStringConvertible, CustomDebugStri
         case .api(let error): return error.description
         case .transport(let operation, let message): return "\(operation): network error: \(message)"
         case .timeout(let operation, let seconds): return "\(operation): no answer within \(seconds) s"
+        case .cancelled(let operation): return "\(operation): cancelled"
         case .decoding(let operation, let message, let excerpt):
             return "\(operation): unexpected response: \(message); body starts: \(excerpt)"
         }

@@ -55,11 +55,43 @@ public struct APIClientCore: Sendable, CustomStringConvertible, CustomDebugStrin
             }
     }
 
-    /// Sends a request; any non-2xx answer becomes `SoraError.api`.
+    /// Sends a request, retrying as `configuration.retry` allows; any final non-2xx answer becomes
+    /// `SoraError.api`. Every attempt carries the same headers, so a create keeps one `Idempotency-Key`.
     public func send(_ request: OperationRequest) async throws(SoraError) -> OperationResponse {
         var (prepared, preparedBody) = try prepare(request)
         prepared.headerFields[.authorization] = "Bearer \(token)"
         let (head, body) = (prepared, preparedBody)
+        let policy = configuration.retry
+        var attempt = 1
+        while true {
+            do {
+                return try await sendOnce(request, head: head, body: body)
+            } catch {
+                guard attempt < policy.maxAttempts, RetryPolicy.isRetryable(error, method: head.method) else {
+                    throw error
+                }
+                let hint: Double? = if case .api(let failure) = error { failure.retryAfter } else { nil }
+                let delay = policy.delay(afterAttempt: attempt, serverHint: hint, unit: Double.random(in: 0..<1))
+                configuration.logger.info(
+                    "retrying",
+                    metadata: [
+                        "operation": "\(request.operationID)", "attempt": "\(attempt + 1)", "after": "\(delay)",
+                        "reason": "\(error)",
+                    ])
+                do {
+                    try await Task.sleep(for: delay)
+                } catch {
+                    throw .cancelled(operationID: request.operationID)
+                }
+                attempt += 1
+            }
+        }
+    }
+
+    private func sendOnce(_ request: OperationRequest, head: HTTPRequest, body: HTTPBody?) async throws(SoraError)
+        -> OperationResponse
+    {
+        if Task.isCancelled { throw .cancelled(operationID: request.operationID) }
         let logger = configuration.logger
         logger.debug("request", metadata: ["operation": "\(request.operationID)", "method": "\(head.method)"])
         let response: HTTPResponse
@@ -70,7 +102,10 @@ public struct APIClientCore: Sendable, CustomStringConvertible, CustomDebugStrin
             }
         } catch let error as SoraError {
             throw error
+        } catch is CancellationError {
+            throw .cancelled(operationID: request.operationID)
         } catch {
+            if Task.isCancelled { throw .cancelled(operationID: request.operationID) }
             throw .transport(operationID: request.operationID, message: redact(String(describing: error)))
         }
         logger.debug(
@@ -124,8 +159,7 @@ public struct APIClientCore: Sendable, CustomStringConvertible, CustomDebugStrin
             group.addTask { try await work() }
             group.addTask {
                 try await Task.sleep(for: limit)
-                let seconds = Double(limit.components.seconds) + Double(limit.components.attoseconds) / 1e18
-                throw SoraError.timeout(operationID: operationID, seconds: seconds)
+                throw SoraError.timeout(operationID: operationID, seconds: limit.seconds)
             }
             defer { group.cancelAll() }
             guard let first = try await group.next() else { throw CancellationError() }

@@ -1,0 +1,75 @@
+import Foundation
+import HTTPTypes
+
+/// When a failed request is tried again, and how long to wait first: exponential backoff with jitter,
+/// bounded, honouring the server's `retry-after-ms` / `Retry-After` up to a cap.
+public struct RetryPolicy: Sendable, Hashable {
+    /// Attempts in all, the first included (1 means never retry).
+    public var maxAttempts = 4
+    /// The wait before the second attempt; it doubles for each later one.
+    public var baseDelay: Duration = .milliseconds(500)
+    /// The longest computed wait.
+    public var maxDelay: Duration = .seconds(30)
+    /// The longest wait the server may ask for; a longer hint is cut to this.
+    public var maxServerDelay: Duration = .seconds(60)
+    /// How far a computed wait may move either way, as a fraction (0.25 = ±25 %).
+    public var jitter = 0.25
+
+    /// The defaults: 4 attempts, 0.5 s doubling to at most 30 s, server hints up to 60 s.
+    public init() {}
+
+    /// Never retry.
+    public static var none: RetryPolicy {
+        var policy = RetryPolicy()
+        policy.maxAttempts = 1
+        return policy
+    }
+
+    /// The wait after failed attempt number `attempt` (1-based); `unit` is a random number in 0..<1.
+    public func delay(afterAttempt attempt: Int, serverHint: Double?, unit: Double) -> Duration {
+        if let serverHint, serverHint.isFinite, serverHint >= 0 {
+            return min(.milliseconds(Int64((serverHint * 1000).rounded(.up))), maxServerDelay)
+        }
+        let exponent = Double(max(0, min(attempt - 1, 30)))
+        let base = min(baseDelay.seconds * pow(2, exponent), maxDelay.seconds)
+        let factor = 1 - jitter + 2 * jitter * min(max(unit, 0), 1)
+        return .milliseconds(Int64((base * factor * 1000).rounded()))
+    }
+
+    /// Whether a failure may be retried for a request of this method.
+    ///
+    /// Reads (GET, HEAD) and DELETE retry on any network error, timeouts, 408, 429 and 5xx. A POST or
+    /// PATCH may start a paid job, so it retries only where the server provably did not act on it:
+    /// the connection was never made, or the answer was 429 or 503.
+    public static func isRetryable(_ error: SoraError, method: HTTPRequest.Method) -> Bool {
+        let isSafe = [.get, .head, .delete, .put, .options].contains(method)
+        switch error {
+        case .api(let failure):
+            if isSafe { return failure.status == 408 || failure.status == 429 || failure.status >= 500 }
+            return failure.status == 429 || failure.status == 503
+        case .transport(_, let message):
+            return isSafe || TransportFailure.neverConnected(message)
+        case .timeout:
+            return isSafe
+        case .validation, .invalidRequest, .decoding, .cancelled:
+            return false
+        }
+    }
+}
+
+/// Reading transport errors, which arrive as text from any `ClientTransport`.
+enum TransportFailure {
+    /// True when the error says no connection was made, so the server cannot have seen the request.
+    static func neverConnected(_ message: String) -> Bool {
+        let text = message.lowercased()
+        return text.contains("connection refused") || text.contains("econnrefused") || text.contains("errno: 111")
+            || text.contains("connecttimeout") || text.contains("connect timeout")
+    }
+}
+
+extension Duration {
+    /// The duration in seconds, as a Double.
+    var seconds: Double {
+        Double(components.seconds) + Double(components.attoseconds) / 1e18
+    }
+}
