@@ -15,23 +15,24 @@ extension Translator {
                 continue
             }
             functionNames[name] = operation.operationID
-            guard let function = operationFunction(operation, name: name) else { continue }
+            guard let functions = operationFunctions(operation, name: name) else { continue }
             let group = SwiftNames.typeName(operation.tags.first ?? "Default")
             if let index = groups.firstIndex(where: { $0.name == group }) {
-                groups[index].declarations.append(.function(function))
+                groups[index].declarations += functions.map(Declaration.function)
             } else {
-                groups.append((group, [.function(function)]))
+                groups.append((group, functions.map(Declaration.function)))
             }
         }
         return groups.map { group in
             SwiftFile(
-                path: "Operations/\(group.name).swift", imports: ["SoraRuntime"],
+                path: "Operations/\(group.name).swift", imports: ["Foundation", "SoraRuntime"],
                 declarations: [.type(TypeDeclaration("extension", clientName, access: "", members: group.declarations))]
             )
         }
     }
 
-    private mutating func operationFunction(_ operation: Operation, name: String) -> FunctionDeclaration? {
+    /// The operation's method, and for a binary answer a second one that streams it to a file.
+    private mutating func operationFunctions(_ operation: Operation, name: String) -> [FunctionDeclaration]? {
         let pointer = "#/paths/\(Pointer.escape(operation.path))/\(operation.method.rawValue)"
         let pathParameters = operation.parameters.filter { $0.location == .path }
         var pathArguments: [FunctionParameter] = []
@@ -115,14 +116,29 @@ extension Translator {
             statements.append(
                 .line("httpRequest.setHeader(\"Accept\", \(literal: mediaTypes.joined(separator: ", ")))"))
         }
+        let requestStatements = statements
         statements.append(
             .line(
                 returnType == nil
                     ? "_ = try await core.send(httpRequest)" : "let httpResponse = try await core.send(httpRequest)"))
         statements += tail
-        return FunctionDeclaration(
+        let function = FunctionDeclaration(
             doc: operationDoc(operation, pointer: pointer, parameters: docParameters), name: name,
             parameters: parameters, effects: "async throws(SoraError)", returnType: returnType, body: statements)
+        guard returnType == "BinaryContent" else { return [function] }
+        let toFile = FunctionDeclaration(
+            doc: Doc([
+                "Streams the answer of `\(name)` to `destination` through a temporary file beside it, renamed into "
+                    + "place only when complete; a broken transfer resumes with `Range`, and a failure or "
+                    + "cancellation leaves no file behind.",
+                "",
+                "Spec: `\(operation.method.rawValue.uppercased()) \(operation.path)` (`\(pointer)`)",
+            ]),
+            name: name,
+            parameters: parameters + [FunctionParameter(label: "to", name: "destination", type: "URL")],
+            effects: "async throws(SoraError)", returnType: "DownloadedFile",
+            body: requestStatements + [.line("return try await core.download(httpRequest, to: destination)")])
+        return [function, toFile]
     }
 
     private mutating func bodyType(_ body: RequestBody, operation: Operation) -> String? {
