@@ -54,6 +54,16 @@ extension SoraClient {
         return try await httpResponse.decodeJSON(VideoList.self)
     }
 
+    /// Every item of `listVideos`, page after page, fetched as you iterate.
+    ///
+    /// Follows `last_id` into `after` while `has_more` is true; a cursor that repeats ends the walk.
+    public func allVideos(limit: Int? = nil, order: ListOrder? = nil) -> PageSequence<VideoList, Video> {
+        return PageSequence(items: { $0.data }, hasMore: { $0.hasMore }, nextCursor: { $0.lastId }) {
+            [self] (cursor: String?) async throws(SoraError) -> VideoList in
+            try await listVideos(limit: limit, after: cursor, order: order)
+        }
+    }
+
     /// Retrieve a video task
     ///
     /// Fetches the latest state of a video task; used for polling until `completed` or `failed`.
@@ -68,6 +78,22 @@ extension SoraClient {
         httpRequest.setPathParameter("video_id", videoId)
         let httpResponse = try await core.send(httpRequest)
         return try await httpResponse.decodeJSON(Video.self)
+    }
+
+    /// Repeats `retrieveVideo` until `status` is completed, failed, yielding each new snapshot.
+    ///
+    /// Waits as the server's `openai-poll-after-ms` hint says (else `interval`), fails with `SoraError.timeout` after `timeout`, and stops when the task is cancelled.
+    public func waitForCompletion(
+        of videoId: String,
+        interval: Duration = .seconds(2),
+        timeout: Duration = .seconds(900)
+    ) -> PollingSequence<Video> {
+        return PollingSequence(operationID: "retrieveVideo", interval: interval, timeout: timeout, intervalHeader: "openai-poll-after-ms", isTerminal: { ["completed", "failed"].contains($0.status.rawValue) }) {
+            [core] () async throws(SoraError) -> OperationResponse in
+            var httpRequest = OperationRequest(operationID: "retrieveVideo", method: .get, path: "/videos/{video_id}")
+            httpRequest.setPathParameter("video_id", videoId)
+            return try await core.send(httpRequest)
+        }
     }
 
     /// Delete a video task

@@ -40,6 +40,40 @@ public struct Operation: Sendable {
     public var responses: [Response]
     /// Where the operation is.
     public var mark: Mark
+    /// `x-polling`: generate a helper that repeats this operation until a terminal state.
+    public var polling: PollingExtension?
+    /// `x-pagination`: generate a sequence over every page of this operation.
+    public var pagination: PaginationExtension?
+}
+
+/// `x-polling: {method, status, terminal, intervalHeader}` on an operation that fetches a task.
+public struct PollingExtension: Sendable {
+    /// The generated method's name, e.g. `waitForCompletion`.
+    public var method: String
+    /// The response property that holds the state.
+    public var status: String
+    /// The states that end polling.
+    public var terminal: [String]
+    /// A response header (milliseconds) that suggests the next poll's delay.
+    public var intervalHeader: String?
+    /// Where the extension is.
+    public var mark: Mark
+}
+
+/// `x-pagination: {method, items, cursorParameter, nextCursor, hasMore}` on a list operation.
+public struct PaginationExtension: Sendable {
+    /// The generated method's name, e.g. `allVideos`.
+    public var method: String
+    /// The response property that holds the page's items.
+    public var items: String
+    /// The query parameter that takes the cursor.
+    public var cursorParameter: String
+    /// The response property with the next cursor.
+    public var nextCursor: String
+    /// The response property that says whether more pages follow.
+    public var hasMore: String
+    /// Where the extension is.
+    public var mark: Mark
 }
 
 /// Where a parameter travels.

@@ -59,7 +59,9 @@ extension SpecLoader {
             summary: entries["summary"].flatMap { string($0, "'summary'") },
             description: entries["description"].flatMap { string($0, "'description'") },
             tags: entries["tags"].map { strings($0, "'tags'") } ?? [], parameters: parameters,
-            requestBody: entries["requestBody"].flatMap { loadRequestBody($0) }, responses: responses, mark: node.mark)
+            requestBody: entries["requestBody"].flatMap { loadRequestBody($0) }, responses: responses, mark: node.mark,
+            polling: entries["x-polling"].flatMap { loadPolling($0) },
+            pagination: entries["x-pagination"].flatMap { loadPagination($0) })
     }
 
     private mutating func checkPathParameters(_ path: String, _ parameters: [Parameter], at mark: Mark) {

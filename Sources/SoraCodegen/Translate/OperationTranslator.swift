@@ -125,7 +125,18 @@ extension Translator {
         let function = FunctionDeclaration(
             doc: operationDoc(operation, pointer: pointer, parameters: docParameters), name: name,
             parameters: parameters, effects: "async throws(SoraError)", returnType: returnType, body: statements)
-        guard returnType == "BinaryContent" else { return [function] }
+        var helpers: [FunctionDeclaration] = []
+        if let polling = operation.polling,
+            let helper = pollingFunction(polling, operation: operation, function: function, request: requestStatements)
+        {
+            helpers.append(helper)
+        }
+        if let pagination = operation.pagination,
+            let helper = paginationFunction(pagination, operation: operation, function: function)
+        {
+            helpers.append(helper)
+        }
+        guard returnType == "BinaryContent" else { return [function] + helpers }
         let toFile = FunctionDeclaration(
             doc: Doc([
                 "Streams the answer of `\(name)` to `destination` through a temporary file beside it, renamed into "
@@ -138,7 +149,7 @@ extension Translator {
             parameters: parameters + [FunctionParameter(label: "to", name: "destination", type: "URL")],
             effects: "async throws(SoraError)", returnType: "DownloadedFile",
             body: requestStatements + [.line("return try await core.download(httpRequest, to: destination)")])
-        return [function, toFile]
+        return [function, toFile] + helpers
     }
 
     private mutating func bodyType(_ body: RequestBody, operation: Operation) -> String? {

@@ -208,4 +208,24 @@ import Testing
         #expect(file.contains("    /// */ } public func pwned() { \"\"\" \\(x)\n    /// \\u{202E}\n"))
         #expect(file.contains("a: String = \"\\\"\\\"\\\" \\\\(exit(1))\""))
     }
+
+    @Test func helperExtensionsNameRealProperties() {
+        let spec = SpecText.minimal().replacingOccurrences(
+            of: "      operationId: getThing\n",
+            with:
+                "      operationId: getThing\n      x-polling: {method: waitForThing, status: state, terminal: [done]}\n"
+        )
+        #expect(
+            SpecText.messages(SpecText.generate(spec)) == [
+                "spec.yaml:9:18: error: 'x-polling' needs a JSON object answer with the property 'state'"
+            ])
+        let good = SpecText.minimal().replacingOccurrences(
+            of: "      operationId: getThing\n",
+            with:
+                "      operationId: getThing\n      x-polling: {method: waitForThing, status: name, terminal: [done]}\n"
+        )
+        let operations = SpecText.file(SpecText.generate(good), "Operations/Default.swift")
+        #expect(operations.contains("public func waitForThing(\n        of id: String,"))
+        #expect(operations.contains("isTerminal: { [\"done\"].contains($0.name) }"))
+    }
 }

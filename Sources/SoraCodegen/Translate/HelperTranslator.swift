@@ -1,0 +1,99 @@
+/// Helpers that `x-polling` and `x-pagination` ask for: glue over the runtime's `PollingSequence` and
+/// `PageSequence`, which hold the algorithms.
+extension Translator {
+    /// A response property of an operation's JSON success type, resolved.
+    private func successProperty(_ operation: Operation, _ name: String) -> (type: String, member: Member)? {
+        guard let success = operation.responses.first(where: { $0.status.isSuccess }),
+            case .json(let schema) = success.content, let typeName = table.objectName(schema),
+            case .object(let object)? = table.resolved(schema)?.kind,
+            let property = object.properties.first(where: { $0.name == name })
+        else { return nil }
+        let member = Member(
+            property: property, name: SwiftNames.memberName(property.name), type: "",
+            isOptional: !property.isRequired || property.schema.isNullable, isBoxed: false, pointer: "")
+        return (table.swiftName(typeName), member)
+    }
+
+    mutating func pollingFunction(
+        _ polling: PollingExtension, operation: Operation, function: FunctionDeclaration, request: [Statement]
+    ) -> FunctionDeclaration? {
+        guard let (valueType, status) = successProperty(operation, polling.status) else {
+            diagnostics.error(
+                "'x-polling' needs a JSON object answer with the property '\(polling.status)'", at: polling.mark)
+            return nil
+        }
+        let optional = status.isOptional ? "?" : ""
+        let text: Code =
+            if case .enumeration? = table.resolved(status.property.schema)?.kind {
+                "$0.\(status.name)\(optional).rawValue"
+            } else { "$0.\(status.name)" }
+        var parameters = function.parameters
+        if parameters.first?.label == "_" { parameters[0].label = "of" }
+        parameters += [
+            FunctionParameter(name: "interval", type: "Duration", defaultValue: ".seconds(2)"),
+            FunctionParameter(name: "timeout", type: "Duration", defaultValue: ".seconds(900)"),
+        ]
+        let header: Code = polling.intervalHeader.map { "\(literal: $0)" } ?? "nil"
+        let terminal = polling.terminal.joined(separator: ", ")
+        let isTerminal: Code = "isTerminal: { \(literals: polling.terminal).contains(\(text)) }"
+        let call: Code =
+            "return PollingSequence(operationID: \(literal: operation.operationID), interval: interval, timeout: timeout, intervalHeader: \(header), \(isTerminal))"
+        return FunctionDeclaration(
+            doc: Doc([
+                "Repeats `\(function.name)` until `\(polling.status)` is \(terminal), yielding each new snapshot.",
+                "",
+                "Waits as the server's `\(polling.intervalHeader ?? "interval")` hint says (else `interval`), fails "
+                    + "with `SoraError.timeout` after `timeout`, and stops when the task is cancelled.",
+            ]),
+            name: polling.method, parameters: parameters, returnType: "PollingSequence<\(valueType)>",
+            body: [
+                .block(
+                    call,
+                    [.line("[core] () async throws(SoraError) -> OperationResponse in")] + request
+                        + [.line("return try await core.send(httpRequest)")])
+            ])
+    }
+
+    mutating func paginationFunction(
+        _ pagination: PaginationExtension, operation: Operation, function: FunctionDeclaration
+    ) -> FunctionDeclaration? {
+        guard let (pageType, items) = successProperty(operation, pagination.items),
+            let (_, next) = successProperty(operation, pagination.nextCursor),
+            let (_, more) = successProperty(operation, pagination.hasMore),
+            case .array(let itemSchema)? = table.resolved(items.property.schema)?.kind,
+            case .reference(let itemName) = itemSchema.kind,
+            let cursor = operation.parameters.first(where: { $0.name == pagination.cursorParameter })
+        else {
+            diagnostics.error(
+                "'x-pagination' needs a JSON object answer with '\(pagination.items)' (an array of a named schema), "
+                    + "'\(pagination.nextCursor)', '\(pagination.hasMore)' and a parameter "
+                    + "'\(pagination.cursorParameter)'", at: pagination.mark)
+            return nil
+        }
+        let cursorName = SwiftNames.memberName(cursor.name)
+        let arguments = function.parameters.map { parameter -> String in
+            let value = parameter.name == cursorName ? "cursor" : parameter.name
+            let label = parameter.label ?? parameter.name
+            return label == "_" ? value : "\(SwiftNames.bare(label)): \(value)"
+        }
+        let itemsCode = items.isOptional ? "$0.\(items.name) ?? []" : "$0.\(items.name)"
+        let moreCode = more.isOptional ? "$0.\(more.name) ?? false" : "$0.\(more.name)"
+        return FunctionDeclaration(
+            doc: Doc([
+                "Every item of `\(function.name)`, page after page, fetched as you iterate.",
+                "",
+                "Follows `\(pagination.nextCursor)` into `\(pagination.cursorParameter)` while `\(pagination.hasMore)` "
+                    + "is true; a cursor that repeats ends the walk.",
+            ]),
+            name: pagination.method, parameters: function.parameters.filter { $0.name != cursorName },
+            returnType: "PageSequence<\(pageType), \(table.swiftName(itemName))>",
+            body: [
+                .block(
+                    "return PageSequence(items: { \(itemsCode) }, hasMore: { \(moreCode) }, nextCursor: { $0.\(next.name) })",
+                    [
+                        .line("[self] (cursor: String?) async throws(SoraError) -> \(pageType) in"),
+                        .line("try await \(function.name)(\(arguments.joined(separator: ", ")))"),
+                    ])
+            ])
+    }
+}
