@@ -187,7 +187,7 @@ import Testing
     @Test func everyFieldSetAndValid() {
         let request = CreateVideoRequest(
             model: .sora2Pro, prompt: "画面动起来", seconds: "12",
-            inputReference: .data(Data([0x89, 0x50, 0x4E, 0x47]), filename: "ref.png"), size: .landscapeHD,
+            inputReference: .data(ImageCheckTests.png(1792, 1024), filename: "ref.png"), size: .landscapeHD,
             watermark: true, private: false, characterUrl: "https://example.com/c.mp4",
             characterTimestamps: "1.5,3.5")
         #expect(validationError(request) == nil)

@@ -66,7 +66,7 @@ import Testing
 
     @Test func createVideoUploadsAReferenceImageWithSniffedType() async throws {
         let transport = RecordingTransport(body: Self.queuedVideo)
-        let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0xFF]
+        let png = Array(ImageCheckTests.png(1280, 720))  // a real PNG header: the image pre-flight check reads it
         let request = CreateVideoRequest(
             model: .sora2Pro, prompt: "p", inputReference: .data(Data(png), filename: "ref\".png"), private: true)
         _ = try await client(transport).createVideo(request)

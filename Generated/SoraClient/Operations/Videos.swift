@@ -22,7 +22,7 @@ extension SoraClient {
         validator.check(idempotencyKey, field: "Idempotency-Key", maxLength: 255)
         try httpRequest.check(validator)
         httpRequest.setHeader("Idempotency-Key", idempotencyKey)
-        try httpRequest.setMultipartBody(body)
+        try httpRequest.setMultipartBody(body, checkingImages: core.configuration.checksImageSize)
         let httpResponse = try await core.send(httpRequest)
         return try await httpResponse.decodeJSON(Video.self)
     }

@@ -16,6 +16,8 @@ public struct Schema: Sendable {
     public var defaultValue: SpecValue?
     /// Validation keywords on a scalar.
     public var constraints = ScalarConstraints()
+    /// `x-pixel-size-equals: PROPERTY` on a binary: the image's `WIDTHxHEIGHT` must equal that property.
+    public var pixelSizeEquals: String?
 
     /// Creates a schema.
     public init(mark: Mark, kind: SchemaKind) {

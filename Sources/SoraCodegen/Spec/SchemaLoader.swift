@@ -31,6 +31,13 @@ extension SpecLoader {
         let typeName = loadType(entries["type"], schema: &schema)
         schema.kind = loadKind(typeName, entries, node: node, schema: &schema)
         loadConstraints(entries, into: &schema)
+        if let node = entries["x-pixel-size-equals"] {
+            if case .binary = schema.kind {
+                schema.pixelSizeEquals = string(node, "'x-pixel-size-equals'")
+            } else {
+                diagnostics.error("'x-pixel-size-equals' applies to binary (file) properties only", at: node.mark)
+            }
+        }
         if let allOf = entries["allOf"] {
             loadConditionals(allOf, into: &schema)
         }

@@ -96,6 +96,7 @@ extension Translator {
         if let body = operation.requestBody {
             guard let bodyType = bodyType(body, operation: operation) else { return nil }
             let setter = body.encoding == .json ? "setJSONBody" : "setMultipartBody"
+            let arguments = body.encoding == .json ? "body" : "body, checkingImages: core.configuration.checksImageSize"
             parameters.insert(
                 FunctionParameter(
                     label: pathArguments.isEmpty ? "_" : nil, name: "body",
@@ -104,8 +105,8 @@ extension Translator {
                 at: 0)
             statements.append(
                 body.isRequired
-                    ? .line("try httpRequest.\(setter)(body)")
-                    : .block("if let body", [.line("try httpRequest.\(setter)(body)")]))
+                    ? .line("try httpRequest.\(setter)(\(arguments))")
+                    : .block("if let body", [.line("try httpRequest.\(setter)(\(arguments))")]))
             docParameters.append("  - body: \(body.description ?? "The request body.")")
         }
         parameters = pathArguments + parameters + optionalArguments

@@ -6,6 +6,22 @@ extension Translator {
         for member in members {
             checks += valueChecks(member.name, field: member.property.name, schema: member.property.schema)
         }
+        for member in members {
+            guard let sizeProperty = member.property.schema.pixelSizeEquals else { continue }
+            guard let size = members.first(where: { $0.property.name == sizeProperty }) else {
+                diagnostics.error(
+                    "'x-pixel-size-equals' names '\(sizeProperty)', which is not a property", at: member.property.mark)
+                continue
+            }
+            let sizeValue: Code =
+                if case .enumeration? = table.resolved(size.property.schema)?.kind {
+                    "\(size.name)\(size.isOptional ? "?" : "").rawValue"
+                } else { "\(size.name)" }
+            checks.append(
+                .line(
+                    "validator.checkImageSize(\(member.name), field: \(literal: member.property.name), equals: \(sizeValue), sizeField: \(literal: sizeProperty))"
+                ))
+        }
         for rule in object.dependentRequired {
             guard let trigger = members.first(where: { $0.property.name == rule.property }) else { continue }
             let required = rule.requires.compactMap { name in members.first { $0.property.name == name } }

@@ -5,6 +5,8 @@ import Logging
 public struct ClientConfiguration: Sendable {
     /// How long one request may take before it fails with `.timeout`.
     public var requestTimeout: Duration = .seconds(120)
+    /// Check before sending that a reference image's pixel size equals the requested size.
+    public var checksImageSize = true
     /// When failed requests are tried again.
     public var retry = RetryPolicy()
     /// Allow a plain `http://` base URL on a host that is not loopback.

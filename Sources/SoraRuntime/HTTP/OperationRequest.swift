@@ -79,13 +79,14 @@ public struct OperationRequest: Sendable {
         }
     }
 
-    /// Validates and sets a multipart body.
-    public mutating func setMultipartBody(_ value: some MultipartEncodable) throws(SoraError) {
-        do {
-            try value.validate()
-        } catch {
-            throw .validation(error)
+    /// Validates and sets a multipart body; `checkingImages: false` skips the image pre-flight check.
+    public mutating func setMultipartBody(_ value: some MultipartEncodable, checkingImages: Bool = true)
+        throws(SoraError)
+    {
+        let result = ImageCheck.$isEnabled.withValue(checkingImages && ImageCheck.isEnabled) {
+            Result { () throws(ValidationError) in try value.validate() }
         }
+        if case .failure(let error) = result { throw .validation(error) }
         var form = MultipartForm()
         value.encodeParts(into: &form)
         if let failure = form.failures.first {
