@@ -64,7 +64,8 @@ struct ImageSize: Sendable, Equatable {
             let bits = littleEndian(bytes, 21, 4)
             return ImageSize(format: .webp, width: (bits & 0x3FFF) + 1, height: ((bits >> 14) & 0x3FFF) + 1)
         case "VP8X":
-            return ImageSize(format: .webp, width: littleEndian(bytes, 24, 3) + 1, height: littleEndian(bytes, 27, 3) + 1)
+            return ImageSize(
+                format: .webp, width: littleEndian(bytes, 24, 3) + 1, height: littleEndian(bytes, 27, 3) + 1)
         default:
             return ImageSize(format: .webp, width: nil, height: nil)
         }

@@ -13,7 +13,8 @@ actor FaultInjector {
 
     /// The fault for this call of `operation`, if any, consuming one of its calls.
     func next(for operation: String) -> FaultPlan.Kind? {
-        guard let index = rules.firstIndex(where: { ($0.operation == operation || $0.operation == "*") && $0.count > 0 })
+        guard
+            let index = rules.firstIndex(where: { ($0.operation == operation || $0.operation == "*") && $0.count > 0 })
         else { return nil }
         rules[index].count -= 1
         return rules[index].kind

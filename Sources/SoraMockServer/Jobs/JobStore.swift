@@ -39,7 +39,8 @@ actor JobStore {
         }
         guard source.phase(at: now) == .completed else {
             return .failure(
-                .invalid("video_id", "Video '\(sourceID)' is not completed and cannot be remixed yet.",
+                .invalid(
+                    "video_id", "Video '\(sourceID)' is not completed and cannot be remixed yet.",
                     code: "video_not_ready"))
         }
         let fields = JobFields(
@@ -84,10 +85,11 @@ actor JobStore {
     private static func newID() -> String {
         var generator = SystemRandomNumberGenerator()
         let words = (0..<3).map { _ in generator.next() as UInt64 }
-        return "video_" + words.map { word in
-            let hex = String(word, radix: 16)
-            return String(repeating: "0", count: 16 - hex.count) + hex
-        }.joined()
+        return "video_"
+            + words.map { word in
+                let hex = String(word, radix: 16)
+                return String(repeating: "0", count: 16 - hex.count) + hex
+            }.joined()
     }
 }
 

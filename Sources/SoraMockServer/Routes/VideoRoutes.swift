@@ -97,7 +97,8 @@ struct VideoRoutes: Sendable {
             throw APIError.invalid(nil, "The request body must be a JSON object.", code: "invalid_json")
         }
         guard let prompt = object["prompt"] as? String, !prompt.isEmpty else {
-            throw APIError.invalid("prompt", "Missing required parameter: 'prompt'.", code: "missing_required_parameter")
+            throw APIError.invalid(
+                "prompt", "Missing required parameter: 'prompt'.", code: "missing_required_parameter")
         }
         let now = Date()
         let job = try await state.jobs.remix(id, prompt: prompt, now: now).get()
@@ -133,12 +134,14 @@ struct VideoRoutes: Sendable {
         switch ByteRange.resolve(range, length: length) {
         case .whole:
             headers[.contentLength] = String(length)
-            return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: asset.bytes)))
+            return Response(
+                status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: asset.bytes)))
         case .partial(let part):
             let slice = asset.bytes[part.lower...part.upper]
             headers[.contentLength] = String(slice.count)
             headers[.contentRange] = "bytes \(part.lower)-\(part.upper)/\(length)"
-            return Response(status: .partialContent, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: slice)))
+            return Response(
+                status: .partialContent, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: slice)))
         case .unsatisfiable:
             var error = APIError(
                 status: .rangeNotSatisfiable, message: "Range '\(range ?? "")' is outside the \(length)-byte content.",

@@ -18,12 +18,18 @@ struct Dispatcher: Sendable {
         let table: [(Bool, [HTTPRequest.Method: String])] = [
             (parts == ["__mock", "stats"], [.get: "stats"]),
             (parts == ["v1", "videos"], [.post: "create", .get: "list"]),
-            (parts.count == 3 && parts[0...1] == ["v1", "videos"] && !parts[2].isEmpty,
-                [.get: "retrieve", .delete: "delete"]),
-            (parts.count == 4 && parts[0...1] == ["v1", "videos"] && !parts[2].isEmpty && parts[3] == "content",
-                [.get: "content"]),
-            (parts.count == 4 && parts[0...1] == ["v1", "videos"] && !parts[2].isEmpty && parts[3] == "remix",
-                [.post: "remix"]),
+            (
+                parts.count == 3 && parts[0...1] == ["v1", "videos"] && !parts[2].isEmpty,
+                [.get: "retrieve", .delete: "delete"]
+            ),
+            (
+                parts.count == 4 && parts[0...1] == ["v1", "videos"] && !parts[2].isEmpty && parts[3] == "content",
+                [.get: "content"]
+            ),
+            (
+                parts.count == 4 && parts[0...1] == ["v1", "videos"] && !parts[2].isEmpty && parts[3] == "remix",
+                [.post: "remix"]
+            ),
         ]
         guard let methods = table.first(where: \.0)?.1 else {
             return .failure(

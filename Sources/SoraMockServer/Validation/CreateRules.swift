@@ -13,7 +13,8 @@ enum CreateRules {
         guard let model = fields["model"], !model.isEmpty else { return .failure(missing("model")) }
         guard let prompt = fields["prompt"], !prompt.isEmpty else { return .failure(missing("prompt")) }
         if let seconds = fields["seconds"], !isDigits(seconds) {
-            return .failure(.invalid("seconds", "'seconds' must be a string of digits such as \"8\", got '\(seconds)'."))
+            return .failure(
+                .invalid("seconds", "'seconds' must be a string of digits such as \"8\", got '\(seconds)'."))
         }
         if let size = fields["size"] {
             guard sizes.contains(size) else {

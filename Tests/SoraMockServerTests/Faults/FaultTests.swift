@@ -50,7 +50,8 @@ import Testing
     @Test func dropClosesTheConnectionMidResponseAfterCreating() async throws {
         try await withServer(faults: try FaultPlan(parsing: "create:drop")) { harness in
             let form = FormBody([("model", "sora-2"), ("prompt", "p")])
-            let head = "POST /v1/videos HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(testToken)\r\n"
+            let head =
+                "POST /v1/videos HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(testToken)\r\n"
                 + "Content-Type: \(form.contentType)\r\nContent-Length: \(form.bytes.count)\r\nIdempotency-Key: d\r\n\r\n"
             let port = harness.port
             let raw = try await RawSocket.offload {

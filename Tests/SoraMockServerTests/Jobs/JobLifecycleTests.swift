@@ -69,7 +69,8 @@ import Testing
     @Test func remixCreatesANewJobFromACompletedOne() async throws {
         try await withServer { harness in
             let source = try await harness.createJob()
-            let early = try await harness.send(.POST, "/v1/videos/\(source)/remix", body: Array(#"{"prompt":"x"}"#.utf8))
+            let early = try await harness.send(
+                .POST, "/v1/videos/\(source)/remix", body: Array(#"{"prompt":"x"}"#.utf8))
             #expect(early.status == 400)
             #expect(early.error("code") == "video_not_ready")
             _ = try await harness.waitUntilDone(source)
@@ -81,7 +82,8 @@ import Testing
             #expect(remix.json["prompt"] as? String == "now at night")
             #expect(remix.json["status"] as? String == "queued")
             #expect(remix.json["id"] as? String != source)
-            let missing = try await harness.send(.POST, "/v1/videos/video_nope/remix", body: Array(#"{"prompt":"x"}"#.utf8))
+            let missing = try await harness.send(
+                .POST, "/v1/videos/video_nope/remix", body: Array(#"{"prompt":"x"}"#.utf8))
             #expect(missing.status == 404)
             let noPrompt = try await harness.send(.POST, "/v1/videos/\(source)/remix", body: Array("{}".utf8))
             #expect(noPrompt.status == 400)
@@ -96,7 +98,8 @@ import Testing
         try await withServer { harness in
             let source = try await harness.createJob(extra: [("private", "true")])
             _ = try await harness.waitUntilDone(source)
-            let reply = try await harness.send(.POST, "/v1/videos/\(source)/remix", body: Array(#"{"prompt":"x"}"#.utf8))
+            let reply = try await harness.send(
+                .POST, "/v1/videos/\(source)/remix", body: Array(#"{"prompt":"x"}"#.utf8))
             #expect(reply.status == 400)
             #expect(reply.error("param") == "video_id")
             #expect(reply.error("code") == "video_private")

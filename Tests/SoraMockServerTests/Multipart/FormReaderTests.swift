@@ -39,25 +39,41 @@ import Testing
 
     /// Bodies that are not valid multipart, each with the exact 400 message.
     static let malformed: [(String, String, [UInt8], String)] = [
-        ("no boundary", "multipart/form-data", Array("--x\r\n\r\n--x--".utf8),
-            "The multipart/form-data Content-Type has no usable boundary parameter."),
-        ("not multipart", "application/x-www-form-urlencoded", Array("model=sora-2&prompt=p".utf8),
-            "Content-Type must be multipart/form-data, got 'application/x-www-form-urlencoded'."),
-        ("truncated", "multipart/form-data; boundary=b", Array("--b\r\nContent-Disposition: form-data; name=\"model\"\r\n\r\nsora".utf8),
-            "The multipart body ends before its closing boundary."),
-        ("no closing boundary", "multipart/form-data; boundary=b", Array("garbage without any boundary".utf8),
-            "The multipart body ends before its closing boundary."),
-        ("bad header line", "multipart/form-data; boundary=b", Array("--b\r\nNot a header\r\n\r\nx\r\n--b--\r\n".utf8),
-            "The multipart body is malformed."),
-        ("part without name", "multipart/form-data; boundary=b",
+        (
+            "no boundary", "multipart/form-data", Array("--x\r\n\r\n--x--".utf8),
+            "The multipart/form-data Content-Type has no usable boundary parameter."
+        ),
+        (
+            "not multipart", "application/x-www-form-urlencoded", Array("model=sora-2&prompt=p".utf8),
+            "Content-Type must be multipart/form-data, got 'application/x-www-form-urlencoded'."
+        ),
+        (
+            "truncated", "multipart/form-data; boundary=b",
+            Array("--b\r\nContent-Disposition: form-data; name=\"model\"\r\n\r\nsora".utf8),
+            "The multipart body ends before its closing boundary."
+        ),
+        (
+            "no closing boundary", "multipart/form-data; boundary=b", Array("garbage without any boundary".utf8),
+            "The multipart body ends before its closing boundary."
+        ),
+        (
+            "bad header line", "multipart/form-data; boundary=b",
+            Array("--b\r\nNot a header\r\n\r\nx\r\n--b--\r\n".utf8),
+            "The multipart body is malformed."
+        ),
+        (
+            "part without name", "multipart/form-data; boundary=b",
             Array("--b\r\nContent-Type: text/plain\r\n\r\nx\r\n--b--\r\n".utf8),
-            "A multipart part lacks 'Content-Disposition: form-data; name=…'."),
+            "A multipart part lacks 'Content-Disposition: form-data; name=…'."
+        ),
     ]
 
     @Test(arguments: malformed)
-    func malformedBodiesGet400(_ label: String, _ contentType: String, _ body: [UInt8], _ message: String) async throws {
+    func malformedBodiesGet400(_ label: String, _ contentType: String, _ body: [UInt8], _ message: String) async throws
+    {
         try await withServer { harness in
-            let reply = try await harness.send(.POST, "/v1/videos", headers: [("Content-Type", contentType)], body: body)
+            let reply = try await harness.send(
+                .POST, "/v1/videos", headers: [("Content-Type", contentType)], body: body)
             #expect(reply.status == 400, "\(label)")
             #expect(reply.error("type") == "invalid_request_error")
             #expect(reply.error("message") == message, "\(label)")

@@ -41,7 +41,8 @@ import Testing
         try await withServer { harness in
             let port = harness.port
             let form = FormBody([("model", "sora-2"), ("prompt", "slow")])
-            let head = "POST /v1/videos HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: Bearer \(testToken)\r\n"
+            let head =
+                "POST /v1/videos HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: Bearer \(testToken)\r\n"
                 + "Content-Type: \(form.contentType)\r\nContent-Length: \(form.bytes.count)\r\n\r\n"
             let slow = Task {
                 try await RawSocket.offload {

@@ -29,9 +29,10 @@ import Testing
             let wrongMethod = try await harness.send(.PUT, "/v1/videos")
             #expect(wrongMethod.status == 405)
             #expect(wrongMethod.error("code") == "method_not_allowed")
-            let ids = Set(try await [harness.send(.GET, "/v1/videos"), harness.send(.GET, "/v1/videos")].map {
-                $0.header("x-request-id")
-            })
+            let ids = Set(
+                try await [harness.send(.GET, "/v1/videos"), harness.send(.GET, "/v1/videos")].map {
+                    $0.header("x-request-id")
+                })
             #expect(ids.count == 2)
         }
     }
@@ -45,7 +46,10 @@ import Testing
             let reply = try await harness.send(.GET, "/__mock/stats")
             #expect(reply.status == 200)
             #expect(reply.json["object"] as? String == "mock.stats")
-            #expect(reply.json["requests"] as? [String: Int] == ["create": 1, "retrieve": 1, "list": 1, "unauthorized": 1, "stats": 1])
+            #expect(
+                reply.json["requests"] as? [String: Int] == [
+                    "create": 1, "retrieve": 1, "list": 1, "unauthorized": 1, "stats": 1,
+                ])
             #expect(reply.json["jobs_created"] as? [String: Int] == ["create": 1])
             #expect(reply.json["idempotent_replays"] as? Int == 0)
         }

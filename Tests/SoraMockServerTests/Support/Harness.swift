@@ -47,7 +47,8 @@ struct Harness: Sendable {
         if let body { request.body = .bytes(body) }
         let response = try await client.execute(request, timeout: timeout)
         let buffer = try await response.body.collect(upTo: 16 << 20)
-        return Reply(status: Int(response.status.code), headers: response.headers, body: Array(buffer.readableBytesView))
+        return Reply(
+            status: Int(response.status.code), headers: response.headers, body: Array(buffer.readableBytesView))
     }
 
     /// `POST /v1/videos` with a multipart form.

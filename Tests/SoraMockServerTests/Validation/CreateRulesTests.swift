@@ -36,7 +36,8 @@ import Testing
             label: "HD size without pro", fields: [("model", "sora-2"), ("prompt", "p"), ("size", "1792x1024")],
             param: "size", code: "invalid_value", message: "Size 1792x1024 is only available with model 'sora-2-pro'."),
         Case(
-            label: "HD size with another id", fields: [("model", "sora_video2"), ("prompt", "p"), ("size", "1024x1792")],
+            label: "HD size with another id",
+            fields: [("model", "sora_video2"), ("prompt", "p"), ("size", "1024x1792")],
             param: "size", code: "invalid_value", message: "Size 1024x1792 is only available with model 'sora-2-pro'."),
         Case(
             label: "watermark not boolean", fields: [("model", "sora-2"), ("prompt", "p"), ("watermark", "yes")],
@@ -122,7 +123,9 @@ import Testing
         }
     }
 
-    @Test(arguments: [("png", TestImages.png(1280, 720)), ("jpeg", TestImages.jpeg(1280, 720)), ("webp", TestImages.webp(1280, 720))])
+    @Test(arguments: [
+        ("png", TestImages.png(1280, 720)), ("jpeg", TestImages.jpeg(1280, 720)), ("webp", TestImages.webp(1280, 720)),
+    ])
     func inputReferenceOfTheRightSizeIsAccepted(_ kind: String, _ image: [UInt8]) async throws {
         try await withServer { harness in
             var form = FormBody([("model", "sora-2"), ("prompt", "p"), ("size", "1280x720")])
@@ -132,7 +135,10 @@ import Testing
         }
     }
 
-    @Test(arguments: [("png", TestImages.png(720, 1280)), ("jpeg", TestImages.jpeg(1024, 1792)), ("webp", TestImages.webp(1792, 1024))])
+    @Test(arguments: [
+        ("png", TestImages.png(720, 1280)), ("jpeg", TestImages.jpeg(1024, 1792)),
+        ("webp", TestImages.webp(1792, 1024)),
+    ])
     func inputReferenceOfAnotherSizeIsRejected(_ kind: String, _ image: [UInt8]) async throws {
         try await withServer { harness in
             var form = FormBody([("model", "sora-2"), ("prompt", "p"), ("size", "1280x720")])
