@@ -9,7 +9,7 @@ struct VideoRoutes: Sendable {
     private static let idempotencyKey = FieldName("Idempotency-Key")!
     private static let replayed = FieldName("idempotent-replayed")!
 
-    /// `POST /v1/videos`: parses the multipart form as it streams, validates it, creates or replays a job.
+    /// `POST /v1/videos`: parses the multipart form as it streams (or a JSON body), validates it, creates or replays a job.
     func create(_ request: Request) async throws -> Response {
         let limit = state.configuration.maxUploadBytes
         if let declared = request.headers[.contentLength].flatMap(Int.init), declared > limit {
@@ -19,8 +19,11 @@ struct VideoRoutes: Sendable {
         if let key, key.isEmpty || key.utf8.count > 255 {
             throw APIError.invalid("Idempotency-Key", "The Idempotency-Key header must be 1...255 characters.")
         }
-        let form = try await FormReader(maxBodyBytes: limit).read(
-            contentType: request.headers[.contentType], body: request.body)
+        let contentType = request.headers[.contentType]
+        let form =
+            HeaderParameters(contentType ?? "").token == "application/json"
+            ? try await JSONCreateBody.read(request.body, limit: limit)
+            : try await FormReader(maxBodyBytes: limit).read(contentType: contentType, body: request.body)
         let fields = try CreateRules.validate(form).get()
         let now = Date()
         switch await state.jobs.create(fields, key: key, fingerprint: form.fingerprint()) {
