@@ -21,17 +21,24 @@ actor JobStore {
 
     /// Creates a job, or replays the job an `Idempotency-Key` already made.
     func create(_ fields: JobFields, key: String?, fingerprint: UInt64) -> CreateOutcome {
-        if let key, let previous = idempotency[key] {
+        if let key, let previous = idempotency["create:" + key] {
             guard previous.fingerprint == fingerprint else { return .keyConflict }
             if let job = jobs[previous.jobID] { return .replayed(job) }
         }
         let job = insert(fields, remixedFrom: nil)
-        if let key { idempotency[key] = (fingerprint, job.id) }
+        if let key { idempotency["create:" + key] = (fingerprint, job.id) }
         return .created(job)
     }
 
-    /// Creates a remix of `sourceID`, or explains why it cannot be made.
-    func remix(_ sourceID: String, prompt: String, now: Date) -> Result<Job, APIError> {
+    /// Creates a remix of `sourceID` (or replays the one an `Idempotency-Key` made), or explains why it cannot.
+    func remix(_ sourceID: String, prompt: String, key: String?, now: Date) -> Result<CreateOutcome, APIError> {
+        var hash = Fingerprint()
+        hash.add(Array("remix\u{0}\(sourceID)\u{0}\(prompt)".utf8))
+        let scopedKey = key.map { "remix:" + $0 }
+        if let scopedKey, let previous = idempotency[scopedKey] {
+            guard previous.fingerprint == hash.value else { return .success(.keyConflict) }
+            if let job = jobs[previous.jobID] { return .success(.replayed(job)) }
+        }
         guard let source = jobs[sourceID] else { return .failure(.videoNotFound(sourceID)) }
         if source.isPrivate {
             return .failure(
@@ -45,7 +52,9 @@ actor JobStore {
         }
         let fields = JobFields(
             model: source.model, prompt: prompt, size: source.size, seconds: source.seconds, isPrivate: false)
-        return .success(insert(fields, remixedFrom: sourceID))
+        let job = insert(fields, remixedFrom: sourceID)
+        if let scopedKey { idempotency[scopedKey] = (hash.value, job.id) }
+        return .success(.created(job))
     }
 
     /// The job with `id`, if it exists.

@@ -15,20 +15,22 @@ struct VideoRoutes: Sendable {
         if let declared = request.headers[.contentLength].flatMap(Int.init), declared > limit {
             throw FormReader.tooLarge(limit)
         }
-        let key = request.headers[Self.idempotencyKey]
-        if let key, key.isEmpty || key.utf8.count > 255 {
-            throw APIError.invalid("Idempotency-Key", "The Idempotency-Key header must be 1...255 characters.")
-        }
+        let key = try Self.idempotencyKey(request)
         let contentType = request.headers[.contentType]
         let form =
             HeaderParameters(contentType ?? "").token == "application/json"
             ? try await JSONCreateBody.read(request.body, limit: limit)
             : try await FormReader(maxBodyBytes: limit).read(contentType: contentType, body: request.body)
         let fields = try CreateRules.validate(form).get()
-        let now = Date()
-        switch await state.jobs.create(fields, key: key, fingerprint: form.fingerprint()) {
+        let outcome = await state.jobs.create(fields, key: key, fingerprint: form.fingerprint())
+        return try await answer(outcome, operation: "create", now: Date())
+    }
+
+    /// The answer to a create or remix: the new job, a replay (marked `idempotent-replayed`), or a 422.
+    private func answer(_ outcome: JobStore.CreateOutcome, operation: String, now: Date) async throws -> Response {
+        switch outcome {
         case .created(let job):
-            await state.stats.jobCreated("create")
+            await state.stats.jobCreated(operation)
             return job.json(at: job.createdAt).response(headers: [Self.pollAfter: String(pollAfter(job, now))])
         case .replayed(let job):
             await state.stats.replay()
@@ -41,6 +43,15 @@ struct VideoRoutes: Sendable {
                 message: "This Idempotency-Key was already used with a different request body.",
                 type: "invalid_request_error", param: "Idempotency-Key", code: "idempotency_key_reused")
         }
+    }
+
+    /// The `Idempotency-Key` header, if sent; 1…255 characters.
+    private static func idempotencyKey(_ request: Request) throws -> String? {
+        let key = request.headers[Self.idempotencyKey]
+        if let key, key.isEmpty || key.utf8.count > 255 {
+            throw APIError.invalid("Idempotency-Key", "The Idempotency-Key header must be 1...255 characters.")
+        }
+        return key
     }
 
     /// `GET /v1/videos`: a page of jobs with `limit`, `after` and `order`.
@@ -103,10 +114,10 @@ struct VideoRoutes: Sendable {
             throw APIError.invalid(
                 "prompt", "Missing required parameter: 'prompt'.", code: "missing_required_parameter")
         }
+        let key = try Self.idempotencyKey(request)
         let now = Date()
-        let job = try await state.jobs.remix(id, prompt: prompt, now: now).get()
-        await state.stats.jobCreated("remix")
-        return job.json(at: job.createdAt).response(headers: [Self.pollAfter: String(pollAfter(job, now))])
+        let outcome = try await state.jobs.remix(id, prompt: prompt, key: key, now: now).get()
+        return try await answer(outcome, operation: "remix", now: now)
     }
 
     /// `GET /v1/videos/{id}/content`: the asset of a completed job, whole or one byte range.

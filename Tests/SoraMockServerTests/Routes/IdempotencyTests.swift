@@ -60,4 +60,30 @@ import Testing
             #expect(stats.idempotentReplays == 19)
         }
     }
+
+    @Test func remixHonoursTheKeyToo() async throws {
+        try await withServer { harness in
+            let source = try await harness.createJob()
+            _ = try await harness.waitUntilDone(source)
+            func remix(_ prompt: String, key: String) async throws -> Harness.Reply {
+                try await harness.send(
+                    .POST, "/v1/videos/\(source)/remix", headers: [("Idempotency-Key", key)],
+                    body: Array(#"{"prompt":"\#(prompt)"}"#.utf8))
+            }
+            let first = try await remix("night", key: "r1")
+            let again = try await remix("night", key: "r1")
+            #expect(first.status == 200 && again.status == 200)
+            #expect(again.json["id"] as? String == first.json["id"] as? String)
+            #expect(again.header("idempotent-replayed") == "true")
+            let changed = try await remix("day", key: "r1")
+            #expect(changed.status == 422)
+            #expect(changed.error("code") == "idempotency_key_reused")
+            let createWithSameKey = try await harness.create(
+                FormBody([("model", "sora-2"), ("prompt", "p")]), headers: [("Idempotency-Key", "r1")])
+            #expect(createWithSameKey.status == 200)
+            let stats = await harness.server.stats()
+            #expect(stats.jobsCreated == ["create": 2, "remix": 1])
+            #expect(stats.idempotentReplays == 1)
+        }
+    }
 }
