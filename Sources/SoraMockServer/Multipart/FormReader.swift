@@ -11,6 +11,7 @@ struct FormReader: Sendable {
     static let maxTextBytes = 1 << 20
     static let keptFileBytes = 64 << 10
     static let maxParts = 64
+    static let maxEpilogueBytes = 256
 
     let maxBodyBytes: Int
 
@@ -44,8 +45,10 @@ struct FormReader: Sendable {
                 throw APIError.invalid(nil, "The multipart body is malformed.", code: "invalid_multipart")
             }
             if let failure = collector.failure { throw failure }
-            tail.append(contentsOf: chunk.readableBytesView.suffix(closing.count + 4))
-            if tail.count > 2 * (closing.count + 4) { tail.removeFirst(tail.count - closing.count - 4) }
+            // The closing delimiter must be among the last bytes (an epilogue of up to 256 bytes may follow it).
+            let keep = closing.count + Self.maxEpilogueBytes
+            tail.append(contentsOf: chunk.readableBytesView.suffix(keep))
+            if tail.count > 2 * keep { tail.removeFirst(tail.count - keep) }
         }
         guard collector.completedParts > 0, Self.contains(tail, closing) else {
             throw APIError.invalid(

@@ -37,6 +37,20 @@ import Testing
         }
     }
 
+    @Test func preambleEpilogueAndOddButLegalHeadersAreAccepted() async throws {
+        try await withServer { harness in
+            let body =
+                "This is a preamble.\r\n--b\r\ncontent-disposition: form-data; name=\"model\"\r\n\r\nsora-2\r\n"
+                + "--b\r\nContent-Disposition: form-data; name=prompt\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+                + "line one\r\nline two\r\n--b--\r\nAn epilogue that clients may add.\r\n"
+            let reply = try await harness.send(
+                .POST, "/v1/videos", headers: [("Content-Type", "multipart/form-data; boundary=\"b\"")],
+                body: Array(body.utf8))
+            #expect(reply.status == 200)
+            #expect(reply.json["prompt"] as? String == "line one\r\nline two")
+        }
+    }
+
     /// Bodies that are not valid multipart, each with the exact 400 message.
     static let malformed: [(String, String, [UInt8], String)] = [
         (
