@@ -9,13 +9,18 @@ let package = Package(
         .library(name: "SoraRuntime", targets: ["SoraRuntime"]),
         .library(name: "SoraCodegen", targets: ["SoraCodegen"]),
         .library(name: "YAML", targets: ["YAML"]),
+        .library(name: "SoraMockServer", targets: ["SoraMockServer"]),
         .executable(name: "sora-codegen", targets: ["sora-codegen"]),
+        .executable(name: "sora-mock", targets: ["sora-mock"]),
         .plugin(name: "GenerateSoraClient", targets: ["GenerateSoraClient"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.20.0"),
     ],
     targets: [
         .systemLibrary(
@@ -41,6 +46,22 @@ let package = Package(
             ]
         ),
         .target(name: "SoraClient", dependencies: ["SoraRuntime"], path: "Generated/SoraClient"),
+        // The mock server validates on its own: it must not depend on SoraClient, SoraRuntime or SoraCodegen.
+        .target(
+            name: "SoraMockServer",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "sora-mock",
+            dependencies: [
+                "SoraMockServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .plugin(
             name: "GenerateSoraClient",
             capability: .command(
@@ -65,6 +86,13 @@ let package = Package(
         ),
         .testTarget(name: "SoraRuntimeTests", dependencies: ["SoraRuntime"]),
         .testTarget(name: "SoraClientTests", dependencies: ["SoraClient"]),
+        .testTarget(
+            name: "SoraMockServerTests",
+            dependencies: [
+                "SoraMockServer",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+
+/// The `sora-mock` executable as users run it: the first line names the address; usage errors exit 2.
+@Suite struct SoraMockCommandTests {
+    /// `sora-mock`, built next to the test bundle by `swift test`.
+    static var executable: URL {
+        let testBinary = URL(
+            filePath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+                ?? CommandLine.arguments[0])
+        var folder = testBinary.deletingLastPathComponent()
+        while !folder.path.isEmpty && folder.path != "/" {
+            let candidate = folder.appending(path: "sora-mock")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            folder = folder.deletingLastPathComponent()
+        }
+        return URL(filePath: ".build/debug/sora-mock")
+    }
+
+    @Test func portZeroPrintsTheAddressFirstAndServesWithTheFaultPlanUntilInterrupted() async throws {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = ["--port", "0", "--token", "cli-token", "--job-seconds", "0.2", "--faults", "list:503"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let watchdog = Task {
+            try await Task.sleep(for: .seconds(20))
+            process.terminate()
+        }
+        defer { watchdog.cancel() }
+        let firstLine = try await RawSocket.offload { () -> String in
+            var bytes: [UInt8] = []
+            while !bytes.contains(UInt8(ascii: "\n")) {
+                let chunk = output.fileHandleForReading.availableData
+                if chunk.isEmpty { break }
+                bytes += chunk
+            }
+            return String(decoding: bytes, as: UTF8.self).split(separator: "\n").first.map(String.init) ?? ""
+        }
+        let prefix = "listening on http://127.0.0.1:"
+        #expect(firstLine.hasPrefix(prefix))
+        let port = try #require(Int(firstLine.dropFirst(prefix.count)))
+        #expect(port > 0)
+        let get = "GET /v1/videos HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer cli-token\r\nConnection: close\r\n\r\n"
+        let replies = try await RawSocket.offload {
+            try (0..<2).map { _ in
+                let socket = try RawSocket(port: port)
+                socket.write(Array(get.utf8))
+                return String(decoding: socket.readAll(), as: UTF8.self)
+            }
+        }
+        #expect(replies[0].hasPrefix("HTTP/1.1 503 Service Unavailable"))
+        #expect(replies[1].hasPrefix("HTTP/1.1 200 OK"))
+        #expect(replies[1].contains(#""object":"list""#))
+        process.interrupt()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+    }
+
+    @Test(arguments: [["--port", "70000"], ["--faults", "create:teapot"], ["--job-seconds", "-1"], ["--bogus"]])
+    func usageErrorsExit2(_ arguments: [String]) throws {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 2)
+    }
+}
