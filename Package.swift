@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.20.0"),
+        .package(url: "https://github.com/swift-server/swift-openapi-async-http-client", from: "1.5.0"),
     ],
     targets: [
         .systemLibrary(
@@ -86,6 +87,14 @@ let package = Package(
         ),
         .testTarget(name: "SoraRuntimeTests", dependencies: ["SoraRuntime"]),
         .testTarget(name: "SoraClientTests", dependencies: ["SoraClient"]),
+        .testTarget(
+            name: "SoraIntegrationTests",
+            dependencies: [
+                "SoraClient", "SoraMockServer",
+                .product(name: "OpenAPIAsyncHTTPClient", package: "swift-openapi-async-http-client"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
         .testTarget(
             name: "SoraMockServerTests",
             dependencies: [
