@@ -70,7 +70,7 @@ import Testing
     }
 
     @Test func aSlowReadTimesOutThenSucceeds() async throws {
-        try await MockHarness.run(faults: plan("retrieve:delay=1.5x1"), timeout: .milliseconds(400)) { harness in
+        try await MockHarness.run(faults: plan("retrieve:delay=4x1"), timeout: .seconds(1.5)) { harness in
             let job = try await harness.sora.createVideo(CreateVideoRequest(model: .sora2, prompt: "p"))
             #expect(try await harness.sora.retrieveVideo(job.id).id == job.id)
             #expect(await harness.server.stats().requests["retrieve"] == 2)
@@ -78,7 +78,7 @@ import Testing
     }
 
     @Test func aSlowCreateTimesOutAndIsNotResentButTheKeyReplaysIt() async throws {
-        try await MockHarness.run(faults: plan("create:delay=1.5x1"), timeout: .milliseconds(400)) { harness in
+        try await MockHarness.run(faults: plan("create:delay=3x1"), timeout: .seconds(1.5)) { harness in
             let request = CreateVideoRequest(model: .sora2, prompt: "p")
             do {
                 _ = try await harness.sora.createVideo(request, idempotencyKey: "key-1")
@@ -87,7 +87,7 @@ import Testing
                 guard case SoraError.timeout(let operation, _) = error else { throw error }
                 #expect(operation == "createVideo")
             }
-            try await Task.sleep(for: .seconds(1.5))
+            try await Task.sleep(for: .seconds(2))  // the server finishes the first create meanwhile
             let replay = try await harness.sora.createVideo(request, idempotencyKey: "key-1")
             let stats = await harness.server.stats()
             #expect(stats.jobsCreated["create"] == 1)
