@@ -86,7 +86,10 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "SoraRuntimeTests", dependencies: ["SoraRuntime"]),
-        .testTarget(name: "SoraClientTests", dependencies: ["SoraClient"]),
+        .testTarget(
+            name: "SoraClientTests",
+            dependencies: ["SoraClient", .product(name: "MultipartKit", package: "multipart-kit")]
+        ),
         .testTarget(
             name: "SoraIntegrationTests",
             dependencies: [
