@@ -58,4 +58,29 @@ import Testing
         #expect(parts[3].body == image)
         #expect(parts.allSatisfy { !String(decoding: $0.body, as: UTF8.self).contains("parse-back-boundary") })
     }
+
+    @Test(arguments: [10, 65_530])
+    func aFileContainingTheBoundaryIsNeverSentCorrupted(_ offset: Int) async throws {
+        let file = FileManager.default.temporaryDirectory.appending(path: "boundary-\(UUID().uuidString).bin")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let content =
+            Array(repeating: UInt8(ascii: "a"), count: offset) + Array("--fixed-boundary".utf8)
+            + Array(repeating: UInt8(ascii: "b"), count: 70_000)
+        try Data(content).write(to: file)
+        var configuration = ClientConfiguration()
+        configuration.multipartBoundary = { "fixed-boundary" }
+        configuration.retry = .none
+        let sora = try SoraClient(
+            baseURL: SoraClientRequestTests.baseURL, token: SoraClientRequestTests.token,
+            transport: RecordingTransport(body: SoraClientRequestTests.queuedVideo), configuration: configuration)
+        var request = CreateVideoRequest(model: .sora2, prompt: "p")
+        request.inputReference = .file(file)
+        do {
+            _ = try await ImageCheck.$isEnabled.withValue(false) { try await sora.createVideo(request) }
+            Issue.record("a body containing its own boundary was sent")
+        } catch {
+            guard case SoraError.invalidRequest(let message) = error else { throw error }
+            #expect(message.contains("contains the multipart boundary"))
+        }
+    }
 }

@@ -140,7 +140,9 @@ public struct APIClientCore: Sendable, CustomStringConvertible, CustomDebugStrin
             let (segments, length) = try writer.segments(for: form)
             head.headerFields[.contentType] = writer.contentType
             body = HTTPBody(
-                MultipartBodyStream(segments: segments, chunkSize: writer.chunkSize), length: .known(length),
+                MultipartBodyStream(
+                    segments: segments, chunkSize: writer.chunkSize, boundary: Array("--\(writer.boundary)".utf8)),
+                length: .known(length),
                 iterationBehavior: .multiple)
         case nil:
             break
