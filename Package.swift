@@ -88,7 +88,10 @@ let package = Package(
         .testTarget(name: "SoraRuntimeTests", dependencies: ["SoraRuntime"]),
         .testTarget(
             name: "SoraClientTests",
-            dependencies: ["SoraClient", .product(name: "MultipartKit", package: "multipart-kit")]
+            dependencies: [
+                "SoraClient", .product(name: "MultipartKit", package: "multipart-kit"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(
             name: "SoraIntegrationTests",
