@@ -24,13 +24,7 @@ public enum Generator {
     public static func generate(spec: [UInt8], specPath: String) -> GenerationResult {
         let (document, specDiagnostics) = SpecReader.read(spec, file: specPath)
         guard let document else { return GenerationResult(files: [], diagnostics: specDiagnostics) }
-        var translator = Translator(document: document, file: specPath)
-        var files: [GeneratedFile] = []
-        files.reserveCapacity(document.schemas.count + 8)
-        translator.translate { file in
-            files.append(GeneratedFile(path: file.path, contents: SwiftPrinter.render(file, specPath: specPath)))
-        }
-        var bag = translator.diagnostics
+        var (files, bag) = ParallelTranslation.run(Translator(document: document, file: specPath), specPath: specPath)
         var paths: [String: String] = [:]
         for file in files {
             let key = file.path.lowercased()

@@ -46,6 +46,11 @@ struct DiagnosticBag {
         items.append(Diagnostic(.warning, message, at: mark, file: file))
     }
 
+    /// Adds another bag's diagnostics (`sorted` drops the duplicates two copies of a translator share).
+    mutating func merge(_ other: DiagnosticBag) {
+        items += other.items
+    }
+
     var hasErrors: Bool { items.contains { $0.severity == .error } }
 
     /// Sorted by location, then message, with exact duplicates removed.

@@ -29,12 +29,25 @@ struct Translator {
         boxed = RecursionBreaker.boxedProperties(document, table: table)
     }
 
-    /// Hands over every generated file, in a fixed order, as soon as it is translated (so the caller can
-    /// render it and drop its declaration tree).
+    /// Hands over every generated file as soon as it is translated (so the caller can render it and drop its
+    /// declaration tree).
     mutating func translate(_ emit: (SwiftFile) -> Void) {
+        translateShared(emit)
+        translateSchemas(document.schemas.indices, emit)
+    }
+
+    /// The files that do not belong to one schema: exports, the client, operation groups, inline models.
+    mutating func translateShared(_ emit: (SwiftFile) -> Void) {
         emit(exportsFile())
         emit(clientFile())
-        for named in document.schemas {
+        operationFiles().forEach(emit)
+        inlineModels.forEach(emit)
+        inlineModels.removeAll()
+    }
+
+    /// One file per named schema in `range` (schemas translate independently of each other).
+    mutating func translateSchemas(_ range: Range<Int>, _ emit: (SwiftFile) -> Void) {
+        for named in document.schemas[range] {
             let name = table.swiftName(named.name)
             let declarations = modelDeclarations(
                 name: name, schema: named.schema, specName: named.name,
@@ -42,9 +55,6 @@ struct Translator {
                 isMultipart: multipartSchemas.contains(named.name))
             emit(SwiftFile(path: "Models/\(name).swift", imports: ["SoraRuntime"], declarations: declarations))
         }
-        operationFiles().forEach(emit)
-        inlineModels.forEach(emit)
-        inlineModels.removeAll()
     }
 
     private func exportsFile() -> SwiftFile {

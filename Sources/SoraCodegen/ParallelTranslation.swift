@@ -1,0 +1,42 @@
+import Dispatch
+import Synchronization
+
+/// Translates and renders on both cores: schemas are independent, so a large spec is cut into parts that
+/// translator copies handle at the same time. The result does not depend on the split: files are sorted by
+/// path and diagnostics by place afterwards.
+enum ParallelTranslation {
+    /// Below this many schemas one thread is faster than two.
+    static let threshold = 256
+
+    static func run(_ translator: Translator, specPath: String) -> ([GeneratedFile], DiagnosticBag) {
+        let schemas = translator.document.schemas.indices
+        let parts = schemas.count >= threshold ? 3 : 1
+        let slots = Mutex<[([GeneratedFile], DiagnosticBag)?]>(Array(repeating: nil, count: parts))
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            var worker = translator
+            var files: [GeneratedFile] = []
+            let render: (SwiftFile) -> Void = { file in
+                files.append(GeneratedFile(path: file.path, contents: SwiftPrinter.render(file, specPath: specPath)))
+            }
+            if part == 0 { worker.translateShared(render) }
+            // The shared files (operations) weigh about one part; schemas are split over the other parts.
+            let schemaParts = max(parts - 1, 1)
+            let index = parts == 1 ? 0 : part - 1
+            if parts == 1 || part > 0 {
+                let lower = schemas.lowerBound + schemas.count * index / schemaParts
+                let upper = schemas.lowerBound + schemas.count * (index + 1) / schemaParts
+                worker.translateSchemas(lower..<upper, render)
+            }
+            let result = (files, worker.diagnostics)
+            slots.withLock { $0[part] = result }
+        }
+        var files: [GeneratedFile] = []
+        var bag = translator.diagnostics
+        for slot in slots.withLock({ $0 }) {
+            guard let (partFiles, partBag) = slot else { continue }
+            files += partFiles
+            bag.merge(partBag)
+        }
+        return (files, bag)
+    }
+}
