@@ -68,7 +68,8 @@ import Testing
     }
 
     @Test func remixCreatesANewJobFromACompletedOne() async throws {
-        try await withServer { harness in
+        // Long enough that the early remix surely comes before completion, even on a loaded machine.
+        try await withServer(jobSeconds: 2) { harness in
             let source = try await harness.createJob()
             let early = try await harness.send(
                 .POST, "/v1/videos/\(source)/remix", body: Array(#"{"prompt":"x"}"#.utf8))
