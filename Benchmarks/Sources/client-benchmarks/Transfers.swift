@@ -99,20 +99,22 @@ func downloadChild(port: Int, expected: Int, destination: String) async throws -
 }
 
 /// The baseline: read 1 MiB at a time, write each chunk to `destination` (no fsync, like `cp`); removed afterwards.
-func copyChild(source: String, destination: String) -> ChildResult {
+/// Without a destination, only the reads (a reference: what the upload itself must at least do); with `sync`, an
+/// fsync before closing (a reference for the download, which fsyncs before renaming into place).
+func copyChild(source: String, destination: String?, sync: Bool = false) -> ChildResult {
     var buffer = [UInt8](repeating: 0, count: 1 << 20)
     let before = maxResidentBytes()
     let clock = ContinuousClock()
     let start = clock.now
     let input = open(source, O_RDONLY)
-    let output = open(destination, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-    guard input >= 0, output >= 0 else { fail("cannot open \(source) or \(destination)") }
+    let output = destination.map { open($0, O_WRONLY | O_CREAT | O_TRUNC, 0o644) } ?? Int32.max
+    guard input >= 0, output >= 0 else { fail("cannot open \(source) or \(destination ?? "")") }
     var total = 0
     while true {
         let count = buffer.withUnsafeMutableBytes { read(input, $0.baseAddress, $0.count) }
         if count < 0 { fail("read failed") }
         if count == 0 { break }
-        var offset = 0
+        var offset = destination == nil ? count : 0
         while offset < count {
             let written = buffer.withUnsafeBytes { write(output, $0.baseAddress! + offset, count - offset) }
             if written <= 0 { fail("write failed") }
@@ -121,9 +123,12 @@ func copyChild(source: String, destination: String) -> ChildResult {
         total += count
     }
     close(input)
-    close(output)
+    if destination != nil {
+        if sync && fsync(output) != 0 { fail("fsync failed") }
+        close(output)
+    }
     let elapsed = seconds(clock.now - start)
     let peak = maxResidentBytes()
-    unlink(destination)
+    if let destination { unlink(destination) }
     return ChildResult(processPeak: peak, growth: peak - before, seconds: elapsed, bytes: total)
 }

@@ -5,13 +5,15 @@
 //
 // Large transfers (each run in a fresh child process, so `ru_maxrss` is that scenario's own):
 //   copy      the baseline: a plain buffered copy of the input file (1 MiB reads, written to another file)
+//   read      a reference: the same reads without the writes (the least an upload of the file must do)
+//   copysync  a reference: the copy with an fsync before closing (the download fsyncs before its rename)
 //   upload    `createVideo` with the input file as `input_reference`, over AsyncHTTPClient, to a loopback sink
 //   download  `downloadVideoContent(_:to:)` of a response of the same size from the same sink
 // The sink server runs in its own child process (`--server BYTES`), so its memory is not counted.
 // Per call (in process, medians): multipart encoding of a small create request and decoding a `Video`, next to
 // swift-openapi-runtime doing the same (see Micro.swift).
 //
-// Internal modes: --server BYTES; --child upload PORT FILE | download PORT BYTES DEST | copy SOURCE DEST.
+// Internal modes: --server BYTES; --child upload PORT FILE | download PORT BYTES DEST | copy SOURCE DEST | copysync SOURCE DEST | read SOURCE.
 
 import Foundation
 
@@ -42,8 +44,12 @@ if arguments.first == "--child" {
             result = try await downloadChild(port: port, expected: bytes, destination: rest[3])
         case ("copy", 3):
             result = copyChild(source: rest[1], destination: rest[2])
+        case ("copysync", 3):
+            result = copyChild(source: rest[1], destination: rest[2], sync: true)
+        case ("read", 2):
+            result = copyChild(source: rest[1], destination: nil)
         default:
-            fail("usage: --child upload PORT FILE | download PORT BYTES DEST | copy SOURCE DEST")
+            fail("usage: --child upload PORT FILE | download PORT BYTES DEST | copy SOURCE DEST | copysync SOURCE DEST | read SOURCE")
         }
         print(result.line)
     } catch {
@@ -70,6 +76,8 @@ let size = sizeMiB << 20
 
 struct TransferSamples {
     var copy: [ChildResult] = []
+    var read: [ChildResult] = []
+    var copySync: [ChildResult] = []
     var upload: [ChildResult] = []
     var download: [ChildResult] = []
 }
@@ -94,6 +102,8 @@ if !arguments.contains("--skip-transfers") {
     // Each run does every scenario once, so a busy spell of the shared machine hits all of them alike.
     for run in 0..<runs {
         transfers.copy.append(runChild(["copy", input, directory + "/copy.bin"]))
+        transfers.read.append(runChild(["read", input]))
+        transfers.copySync.append(runChild(["copysync", input, directory + "/copy.bin"]))
         transfers.upload.append(runChild(["upload", String(server.port), input]))
         transfers.download.append(runChild(["download", String(server.port), String(size), directory + "/video.mp4"]))
         note("transfer run \(run + 1) of \(runs)")
@@ -128,14 +138,19 @@ if !transfers.copy.isEmpty {
     print("")
     print("### Large transfers: \(formatSize(size)), median of \(runs) runs (peak: worst run), fresh process each")
     print("")
-    print("| scenario | time | throughput | × copy throughput | process peak (maxrss) | growth during the call |")
-    print("|---|---:|---:|---:|---:|---:|")
-    for (name, samples) in [("copy (baseline)", transfers.copy), ("upload", transfers.upload),
-        ("download", transfers.download)]
+    print(
+        "| scenario | time | range of the runs | throughput | × copy throughput | process peak (maxrss) "
+            + "| growth during the call |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for (name, samples) in [("copy (baseline)", transfers.copy), ("read only (reference)", transfers.read),
+        ("copy + fsync (reference)", transfers.copySync),
+        ("upload", transfers.upload), ("download", transfers.download)]
     {
         let time = median(samples.map(\.seconds))
+        let range = "\(formatTime(samples.map(\.seconds).min()!))–\(formatTime(samples.map(\.seconds).max()!))"
         print(
-            "| \(name) | \(formatTime(time)) | \(formatRate(Double(size) / time)) | \(rounded(copyTime / time, 2))× "
+            "| \(name) | \(formatTime(time)) | \(range) | \(formatRate(Double(size) / time)) "
+                + "| \(rounded(copyTime / time, 2))× "
                 + "| \(formatSize(samples.map(\.processPeak).max()!)) | \(formatSize(samples.map(\.growth).max()!)) |")
     }
     let uploadPeak = transfers.upload.map(\.processPeak).max()!
