@@ -158,6 +158,22 @@ func microCases() throws -> [MicroCase] {
                     deserializer: { _, _ in () })
             }),
         MicroCase(
+            name: "T1", what: "the shape of `APIClientCore.withTimeout` alone: a task group with the work and a"
+                + " `Task.sleep(for: .seconds(120))` timer, first result taken, the rest cancelled",
+            run: {
+                let value = try await withThrowingTaskGroup(of: Int.self) { group in
+                    group.addTask { 1 }
+                    group.addTask {
+                        try await Task.sleep(for: .seconds(120))
+                        throw MemoryTransportError()
+                    }
+                    defer { group.cancelAll() }
+                    guard let first = try await group.next() else { throw MemoryTransportError() }
+                    return first
+                }
+                if value != 1 { throw MemoryTransportError() }
+            }),
+        MicroCase(
             name: "D1", what: "this runtime: `retrieveVideo` → `OperationResponse.decodeJSON(Video.self)` (full call)",
             run: {
                 let video = try await soraVideo.retrieveVideo("video_1")
