@@ -8,6 +8,13 @@ let package = Package(
     dependencies: [
         .package(name: "sora-swift", path: ".."),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+        // client-benchmarks: the transport the client is measured with, the sink server, and the reference runtime.
+        .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.8.0"),
+        .package(url: "https://github.com/swift-server/swift-openapi-async-http-client", from: "1.5.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.20.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     ],
     targets: [
         // Baseline (a): libyaml's event loop in C, with nothing kept.
@@ -33,6 +40,20 @@ let package = Package(
         ),
         // `swift run -c release generator-ratios`: the ratio table of the README, all stages in one run.
         .executableTarget(name: "generator-ratios", dependencies: ["GeneratorStages"]),
+        // `swift run -c release client-benchmarks`: 1 GiB upload/download against a loopback sink server (peak
+        // memory, throughput against a plain file copy) and per-call encode/decode times against swift-openapi-runtime.
+        .executableTarget(
+            name: "client-benchmarks",
+            dependencies: [
+                .product(name: "SoraClient", package: "sora-swift"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "OpenAPIAsyncHTTPClient", package: "swift-openapi-async-http-client"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
