@@ -18,7 +18,7 @@ struct SoraCommand: AsyncParsableCommand {
             """,
         subcommands: [
             CreateCommand.self, StatusCommand.self, WaitCommand.self, DownloadCommand.self,
-            ListCommand.self, DeleteCommand.self, RemixCommand.self,
+            ListCommand.self, DeleteCommand.self, RemixCommand.self, BatchCommand.self,
         ])
 
     /// Parses, runs, and turns every failure into one stderr line and its exit status.
