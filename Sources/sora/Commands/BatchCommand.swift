@@ -42,7 +42,7 @@ struct BatchCommand: AsyncParsableCommand {
         Self.removeLeftovers(in: folder)
         let journal = try Journal(folder: folder)
         let (options, concurrency) = (options, concurrency)
-        try await Interrupt().run { _ in
+        try await Interrupt(hint: "; run the same command again to resume").run { _ in
             try await Session.run(options) { session in
                 let reporter = Reporter(json: options.json, terminal: false)
                 let runner = BatchRunner(

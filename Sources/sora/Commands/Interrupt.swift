@@ -6,6 +6,12 @@ final class Interrupt: @unchecked Sendable {
     private let lock = NSLock()
     private var jobID: String?
     private var fired = false
+    private let hint: String?
+
+    /// An interrupt handler; `hint` replaces `; resume with: sora wait ID` in the message.
+    init(hint: String? = nil) {
+        self.hint = hint
+    }
 
     /// Remembers the job to name in `sora wait ID` if the work is interrupted.
     func track(_ id: String) {
@@ -33,7 +39,9 @@ final class Interrupt: @unchecked Sendable {
             failure = error
         }
         let (wasFired, id) = lock.withLock { (fired, jobID) }
-        if wasFired { throw CLIFailure(message: "interrupted" + ErrorLine.resumeHint(id), status: .interrupted) }
+        if wasFired {
+            throw CLIFailure(message: "interrupted" + (hint ?? ErrorLine.resumeHint(id)), status: .interrupted)
+        }
         if let failure { throw failure }
     }
 }

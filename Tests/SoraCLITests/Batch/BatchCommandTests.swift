@@ -111,5 +111,27 @@ extension CLITests {
                 #expect(stats.idempotentReplays == 1, "the re-sent create got the job the lost answer announced")
             }
         }
+
+        @Test func ctrlCStopsTheBatchAndTheSameCommandFinishesIt() async throws {
+            try await CLI.session(jobSeconds: 2) { cli in
+                let file = try Self.batchFile(cli, [#"{"prompt": "one"}"#, #"{"prompt": "two"}"#])
+                let arguments = ["batch", file, "--out-dir", "out"]
+                let (process, outURL, errURL) = try cli.start(arguments)
+                for _ in 0..<500 where Self.journal(cli).components(separatedBy: #""state":"created""#).count < 3 {
+                    try await Task.sleep(for: .milliseconds(10))
+                }
+                process.interrupt()
+                try await CLI.waitForExit(process, limit: .seconds(10))
+                let stopped = try CLI.collect(process, outURL, errURL)
+                #expect(stopped.status == 130, "\(stopped.stderr)")
+                #expect(stopped.stderr.contains("2 unfinished"), "\(stopped.stderr)")
+                #expect(stopped.stderr.hasSuffix("interrupted; run the same command again to resume\n"))
+                #expect(Self.videos(cli).isEmpty)
+                let resumed = try await cli.run(arguments)
+                #expect(resumed.status == 0, "\(resumed.stderr)")
+                #expect(Self.videos(cli) == ["line-0001.mp4", "line-0002.mp4"])
+                #expect(await cli.stats().jobsCreated["create"] == 2)
+            }
+        }
     }
 }
