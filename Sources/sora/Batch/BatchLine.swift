@@ -10,6 +10,8 @@ struct BatchLine: Sendable {
     var request: CreateVideoRequest
     /// The reference image path as written, if any.
     var inputReference: String?
+    /// A hash of the line's text (FNV-1a, hex), journaled so a re-run notices an edited line.
+    var fingerprint: String
 
     private struct Fields: Decodable {
         var prompt: String
@@ -73,7 +75,11 @@ struct BatchLine: Sendable {
             watermark: fields.watermark, private: fields.private, characterUrl: fields.characterUrl,
             characterTimestamps: fields.characterTimestamps)
         try CreateCommand.check(request, inputReference: reference?.path)
-        return BatchLine(number: number, request: request, inputReference: reference?.path)
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return BatchLine(
+            number: number, request: request, inputReference: reference?.path,
+            fingerprint: String(hash, radix: 16))
     }
 
     private static func reason(_ error: any Error) -> String {

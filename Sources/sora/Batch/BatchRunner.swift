@@ -51,7 +51,9 @@ struct BatchRunner: Sendable {
         do {
             if entry.id == nil {
                 let key = entry.key ?? UUID().uuidString
-                if entry.key == nil { try journal.append(.init(state: "key", line: line.number, key: key)) }
+                if entry.key == nil {
+                    try journal.append(.init(state: "key", line: line.number, key: key, fingerprint: line.fingerprint))
+                }
                 let video: Video
                 do {
                     video = try await session.sora.createVideo(line.request, idempotencyKey: key)

@@ -19,12 +19,16 @@ final class Journal: @unchecked Sendable {
         var id: String?
         /// Why the job failed.
         var reason: String?
+        /// The fingerprint of the line's text, with `key`.
+        var fingerprint: String?
     }
 
     /// What the journal knows about one line.
     struct Entry: Sendable {
         /// The idempotency key, once chosen.
         var key: String?
+        /// The fingerprint of the line the key was chosen for.
+        var fingerprint: String?
         /// The job id, once created.
         var id: String?
         /// True once the video is in the folder.
@@ -60,6 +64,20 @@ final class Journal: @unchecked Sendable {
         if let last = data.last, last != UInt8(ascii: "\n") { try? handle.write(contentsOf: Data("\n".utf8)) }
     }
 
+    /// Refuses a batch file whose lines changed since the journal recorded them (lines are matched by number).
+    func checkUnchanged(_ lines: [BatchLine]) throws(CLIFailure) {
+        let changed = lines.filter { line in
+            entry(line.number).fingerprint.map { $0 != line.fingerprint } ?? false
+        }
+        guard changed.isEmpty else {
+            let numbers = changed.map { String($0.number) }.joined(separator: ", ")
+            throw CLIFailure(
+                message: "line \(numbers) changed since this batch started in the same --out-dir; "
+                    + "restore the file or use a new --out-dir",
+                status: .usage)
+        }
+    }
+
     /// What is known about `line`.
     func entry(_ line: Int) -> Entry {
         lock.withLock { entries[line] ?? Entry() }
@@ -84,7 +102,9 @@ final class Journal: @unchecked Sendable {
     private func apply(_ record: Record) {
         var entry = entries[record.line] ?? Entry()
         switch record.state {
-        case "key": entry.key = record.key
+        case "key":
+            entry.key = record.key
+            entry.fingerprint = record.fingerprint
         case "created": entry.id = record.id
         case "completed": entry.completed = true
         case "failed": entry.failure = record.reason

@@ -13,7 +13,7 @@ struct BatchCommand: AsyncParsableCommand {
             DIR/line-000N.mp4. A journal in DIR (\(Journal.fileName)) records each step, so running the same \
             command again after a crash, Ctrl-C or network loss skips finished videos, polls and downloads \
             jobs already created, and never creates a line's job twice (a re-sent create carries the same \
-            Idempotency-Key). Do not edit FILE between runs: lines are matched by number.
+            Idempotency-Key). Lines are matched by number: a line edited between runs is refused.
             """)
 
     @Argument(help: "The JSON Lines file, one create request per line.")
@@ -41,6 +41,7 @@ struct BatchCommand: AsyncParsableCommand {
         }
         Self.removeLeftovers(in: folder)
         let journal = try Journal(folder: folder)
+        try journal.checkUnchanged(lines)
         let (options, concurrency) = (options, concurrency)
         try await Interrupt(hint: "; run the same command again to resume").run { _ in
             try await Session.run(options) { session in

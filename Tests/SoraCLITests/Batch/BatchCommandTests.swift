@@ -133,5 +133,17 @@ extension CLITests {
                 #expect(await cli.stats().jobsCreated["create"] == 2)
             }
         }
+
+        @Test func aLineEditedBetweenRunsIsRefusedRatherThanMatchedToTheWrongJob() async throws {
+            try await CLI.session { cli in
+                _ = try Self.batchFile(cli, [#"{"prompt": "one"}"#, #"{"prompt": "two"}"#])
+                #expect(try await cli.run(["batch", "batch.jsonl", "--out-dir", "out"]).status == 0)
+                _ = try Self.batchFile(cli, [#"{"prompt": "one"}"#, #"{"prompt": "three"}"#])
+                let run = try await cli.run(["batch", "batch.jsonl", "--out-dir", "out"])
+                #expect(run.status == 2)
+                #expect(run.stderr.contains("line 2 changed since this batch started"), "\(run.stderr)")
+                #expect(await cli.stats().requests["create"] == 2)
+            }
+        }
     }
 }
