@@ -31,9 +31,10 @@ enum ErrorLine {
             return text
         case .transport(_, let text):
             return "network error: \(text)" + resumeHint(jobID)
-        case .timeout(let operation, let seconds):
-            let what = operation == "retrieveVideo" ? "the job did not finish" : "no answer"
-            return "\(what) within \(Int(seconds.rounded())) s (raise --timeout)" + resumeHint(jobID)
+        case .timeout(_, let seconds):
+            // While following a job the polling's own deadline may be what ran out, which --timeout does not set.
+            let advice = jobID == nil ? " (raise --timeout)" : ""
+            return "timed out after \(String(format: "%g", seconds)) s\(advice)" + resumeHint(jobID)
         case .cancelled:
             return "interrupted" + resumeHint(jobID)
         case .decoding(_, let text, _):

@@ -47,5 +47,12 @@ extension CLITests {
                 .transport(operationID: "retrieveVideo", message: "reset"), jobID: "video_9")
             #expect(message == "network error: reset; resume with: sora wait video_9")
         }
+
+        @Test func timeoutsAdviseTimeoutOnlyForSingleRequests() {
+            let single = ErrorLine.message(.timeout(operationID: "listVideos", seconds: 0.5))
+            #expect(single == "timed out after 0.5 s (raise --timeout)")
+            let following = ErrorLine.message(.timeout(operationID: "retrieveVideo", seconds: 900), jobID: "video_1")
+            #expect(following == "timed out after 900 s; resume with: sora wait video_1")
+        }
     }
 }
