@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "SoraMockServer", targets: ["SoraMockServer"]),
         .executable(name: "sora-codegen", targets: ["sora-codegen"]),
         .executable(name: "sora-mock", targets: ["sora-mock"]),
+        .executable(name: "sora", targets: ["sora"]),
         .plugin(name: "GenerateSoraClient", targets: ["GenerateSoraClient"]),
     ],
     dependencies: [
@@ -63,6 +64,16 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "sora",
+            dependencies: [
+                "SoraClient",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "OpenAPIAsyncHTTPClient", package: "swift-openapi-async-http-client"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .plugin(
             name: "GenerateSoraClient",
             capability: .command(
@@ -107,6 +118,10 @@ let package = Package(
                 "SoraMockServer",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
+        ),
+        .testTarget(
+            name: "SoraCLITests",
+            dependencies: ["sora", "SoraMockServer"]
         ),
     ],
     swiftLanguageModes: [.v6]

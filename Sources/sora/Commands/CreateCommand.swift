@@ -1,0 +1,93 @@
+import ArgumentParser
+import Foundation
+import SoraClient
+
+/// `sora create`: validates locally, creates a job, prints its id at once, optionally waits and downloads.
+struct CreateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "create", abstract: "Create a video job; print its id at once.")
+
+    @Option(help: "What the video shows.")
+    var prompt: String
+
+    @Option(help: "sora-2, sora-2-pro, or another model id the server accepts.")
+    var model = "sora-2"
+
+    @Option(help: "Duration in seconds, e.g. 4, 8 or 12.")
+    var seconds: String?
+
+    @Option(help: "WIDTHxHEIGHT: 720x1280, 1280x720, or with sora-2-pro 1024x1792, 1792x1024.")
+    var size: String?
+
+    @Option(name: .customLong("input-reference"), help: "A PNG, JPEG or WebP image whose pixel size equals --size.")
+    var inputReference: String?
+
+    @Flag(help: "Add a watermark.")
+    var watermark = false
+
+    @Flag(name: .customLong("private"), help: "Keep the video private (it cannot be remixed).")
+    var isPrivate = false
+
+    @Option(
+        name: .customLong("character-url"), help: "A video to create a character from (with --character-timestamps).")
+    var characterURL: String?
+
+    @Option(name: .customLong("character-timestamps"), help: "START,END seconds of the character, 1 to 3 s apart.")
+    var characterTimestamps: String?
+
+    @Flag(help: "Show progress until the job completes or fails.")
+    var wait = false
+
+    @Option(help: "Download the video to this file when completed (implies --wait).")
+    var output: String?
+
+    @OptionGroup var options: GlobalOptions
+
+    /// The request the flags describe.
+    func request() -> CreateVideoRequest {
+        CreateVideoRequest(
+            model: VideoModel(rawValue: model), prompt: prompt, seconds: seconds,
+            inputReference: inputReference.map { .file(URL(filePath: $0, relativeTo: .currentDirectory())) },
+            size: size.map(VideoSize.init(rawValue:)), watermark: watermark ? true : nil,
+            private: isPrivate ? true : nil, characterUrl: characterURL, characterTimestamps: characterTimestamps)
+    }
+
+    /// Checks the request before any token is read or byte sent; throws the one-line failure (exit 2).
+    static func check(_ request: CreateVideoRequest, inputReference: String?) throws(CLIFailure) {
+        if let size = request.size, size.rawValue.wholeMatch(of: /[0-9]+x[0-9]+/) == nil {
+            throw CLIFailure(
+                message:
+                    "--size: must be WIDTHxHEIGHT (720x1280, 1280x720, 1024x1792, 1792x1024), got \(size.rawValue)",
+                status: .usage)
+        }
+        if let path = inputReference, !FileManager.default.isReadableFile(atPath: path) {
+            throw CLIFailure(message: "--input-reference: cannot read \(path)", status: .usage)
+        }
+        do {
+            try request.validate()
+        } catch {
+            throw ErrorLine.failure(SoraError.validation(error), request: request)
+        }
+    }
+
+    func run() async throws {
+        let request = request()
+        try Self.check(request, inputReference: inputReference)
+        let follow = wait || output != nil
+        let (options, output) = (options, output)
+        try await Interrupt().run { interrupt in
+            try await Session.run(options) { session in
+                let reporter = Reporter(json: options.json)
+                let video: Video
+                do {
+                    video = try await session.sora.createVideo(request)
+                } catch {
+                    throw ErrorLine.failure(error, request: request)
+                }
+                interrupt.track(video.id)
+                reporter.created(video)
+                if follow { try await JobFlow.follow(video.id, session: session, reporter: reporter, output: output) }
+            }
+        }
+    }
+}

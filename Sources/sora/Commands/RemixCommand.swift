@@ -1,0 +1,42 @@
+import ArgumentParser
+import SoraClient
+
+/// `sora remix ID --prompt TEXT`: a new job from a completed video.
+struct RemixCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "remix", abstract: "Create a new job from a completed video and a new prompt.")
+
+    @Argument(help: "The id of the completed source video.")
+    var id: String
+
+    @Option(help: "What to change.")
+    var prompt: String
+
+    @Flag(help: "Show progress until the new job completes or fails.")
+    var wait = false
+
+    @Option(help: "Download the new video to this file when completed (implies --wait).")
+    var output: String?
+
+    @OptionGroup var options: GlobalOptions
+
+    func run() async throws {
+        guard !prompt.isEmpty else { throw CLIFailure(message: "--prompt: must not be empty", status: .usage) }
+        let (id, prompt, options, output) = (id, prompt, options, output)
+        let follow = wait || output != nil
+        try await Interrupt().run { interrupt in
+            try await Session.run(options) { session in
+                let reporter = Reporter(json: options.json)
+                let video: Video
+                do {
+                    video = try await session.sora.remixVideo(id, body: RemixVideoRequest(prompt: prompt))
+                } catch {
+                    throw ErrorLine.failure(error)
+                }
+                interrupt.track(video.id)
+                reporter.created(video)
+                if follow { try await JobFlow.follow(video.id, session: session, reporter: reporter, output: output) }
+            }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import AsyncHTTPClient
+import Foundation
+import Logging
+import OpenAPIAsyncHTTPClient
+import SoraClient
+
+/// Where the token and the API are, read from the environment and the global options.
+struct Environment: Sendable {
+    /// The default API when `SORA_BASE_URL` is not set: the spec's first server.
+    static let defaultBaseURL = SoraClient.servers.first ?? ""
+
+    /// The bearer token; never printed.
+    var token: String
+    /// The API base URL, nil for the default.
+    var baseURL: URL?
+
+    /// Reads `SORA_API_KEY` (or the token file) and `SORA_BASE_URL`.
+    init(options: GlobalOptions, variables: [String: String] = ProcessInfo.processInfo.environment) throws(CLIFailure) {
+        if let path = options.tokenFile {
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                throw CLIFailure(message: "--token-file: cannot read \(path)", status: .usage)
+            }
+            token = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        } else {
+            token = (variables["SORA_API_KEY"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        guard !token.isEmpty else {
+            throw CLIFailure(message: "no API token: set SORA_API_KEY or pass --token-file PATH", status: .usage)
+        }
+        if let text = variables["SORA_BASE_URL"], !text.isEmpty {
+            guard let url = URL(string: text), url.scheme == "http" || url.scheme == "https", url.host() != nil else {
+                throw CLIFailure(message: "SORA_BASE_URL: not an http(s) URL: \(text)", status: .usage)
+            }
+            baseURL = url
+        } else {
+            baseURL = nil
+        }
+    }
+}
+
+/// A `SoraClient` over AsyncHTTPClient, and the HTTP client to shut down after use.
+struct Session: Sendable {
+    /// The API client.
+    let sora: SoraClient
+    /// The HTTP client under it.
+    let http: HTTPClient
+
+    /// Opens a session for the options, runs `body`, and shuts the HTTP client down whatever happens.
+    static func run<T: Sendable>(
+        _ options: GlobalOptions, _ body: (Session) async throws -> T
+    ) async throws -> T {
+        let environment = try Environment(options: options)
+        var configuration = ClientConfiguration()
+        configuration.requestTimeout = .milliseconds(Int64(options.timeout * 1000))
+        configuration.retry.maxAttempts = options.maxRetries + 1
+        if options.verbose {
+            var logger = Logger(label: "sora", factory: { StreamLogHandler.standardError(label: $0) })
+            logger.logLevel = .debug
+            configuration.logger = logger
+        }
+        let http = HTTPClient(eventLoopGroupProvider: .singleton)
+        let session: Session
+        do {
+            let sora = try SoraClient(
+                baseURL: environment.baseURL, token: environment.token,
+                transport: AsyncHTTPClientTransport(configuration: .init(client: http)), configuration: configuration)
+            session = Session(sora: sora, http: http)
+        } catch {
+            try? await http.shutdown()
+            throw ErrorLine.failure(error)
+        }
+        do {
+            let result = try await body(session)
+            try? await http.shutdown()
+            return result
+        } catch {
+            try? await http.shutdown()
+            throw error
+        }
+    }
+}

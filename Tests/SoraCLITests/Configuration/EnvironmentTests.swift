@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+
+extension CLITests {
+    /// Token and base URL from the environment, `--token-file`, network failures and Ctrl-C.
+    @Suite struct EnvironmentTests {
+        @Test func aMissingTokenIsAUsageError() async throws {
+            try await CLI.session { cli in
+                var environment = cli.environment()
+                environment["SORA_API_KEY"] = nil
+                let run = try await cli.run(["status", "video_x"], environment: environment)
+                #expect(run.status == 2)
+                #expect(run.stderr.contains("SORA_API_KEY"))
+                #expect(await cli.stats().requests.isEmpty)
+            }
+        }
+
+        @Test func theTokenFileWorksAndTheTokenIsNeverPrintedEvenVerbose() async throws {
+            try await CLI.session { cli in
+                let file = cli.folder.appending(path: "token")
+                try Data((CLI.token + "\n").utf8).write(to: file)
+                var environment = cli.environment()
+                environment["SORA_API_KEY"] = nil
+                let run = try await cli.run(
+                    ["create", "--prompt", "x", "--wait", "--verbose", "--token-file", file.path],
+                    environment: environment)
+                #expect(run.status == 0, "\(run.stderr)")
+                #expect(!run.stderr.isEmpty, "verbose logs requests")
+                #expect(!run.stdout.contains(CLI.token) && !run.stderr.contains(CLI.token))
+            }
+        }
+
+        @Test func aWrongTokenExits1WithTheServersMessage() async throws {
+            try await CLI.session { cli in
+                let run = try await cli.run(["list"], environment: cli.environment(["SORA_API_KEY": "sk-wrong"]))
+                #expect(run.status == 1)
+                #expect(run.stderr.hasPrefix("sora: error: HTTP 401"), "\(run.stderr)")
+                #expect(!run.stderr.contains("sk-wrong"))
+            }
+        }
+
+        @Test func aServerThatIsNotThereExits3() async throws {
+            try await CLI.session { cli in
+                await cli.server.stop()
+                let run = try await cli.run(["list", "--max-retries", "0"])
+                #expect(run.status == 3, "\(run.stderr)")
+                #expect(run.stderr.hasPrefix("sora: error: network error"), "\(run.stderr)")
+            }
+        }
+
+        @Test func aSlowServerIsATimeoutExit3() async throws {
+            try await CLI.session(faults: "list:delay=5") { cli in
+                let run = try await cli.run(["list", "--timeout", "0.5", "--max-retries", "0"])
+                #expect(run.status == 3, "\(run.stderr)")
+                #expect(run.stderr.contains("raise --timeout"), "\(run.stderr)")
+            }
+        }
+
+        @Test func ctrlCDuringWaitStopsCleanlyAndSaysHowToResume() async throws {
+            try await CLI.session(jobSeconds: 60) { cli in
+                let (process, outURL, errURL) = try cli.start(["create", "--prompt", "long", "--output", "long.mp4"])
+                var id = ""
+                for _ in 0..<250 where id.isEmpty {
+                    try await Task.sleep(for: .milliseconds(20))
+                    id = (try? String(contentsOf: outURL, encoding: .utf8))?.trimmingCharacters(in: .newlines) ?? ""
+                }
+                #expect(id.hasPrefix("video_"))
+                try await Task.sleep(for: .milliseconds(300))
+                process.interrupt()
+                try await CLI.waitForExit(process, limit: .seconds(10))
+                let run = try CLI.collect(process, outURL, errURL)
+                #expect(run.status == 130)
+                #expect(run.stderr.contains("interrupted; resume with: sora wait \(id)"), "\(run.stderr)")
+                let left = try FileManager.default.contentsOfDirectory(atPath: cli.folder.path)
+                #expect(!left.contains { $0.contains("long") }, "\(left)")
+            }
+        }
+
+        @Test func helpDocumentsTheExitCodes() async throws {
+            try await CLI.session { cli in
+                let run = try await cli.run(["--help"])
+                #expect(run.status == 0)
+                #expect(run.stdout.contains("130 interrupted"))
+                #expect(run.stdout.contains("create"))
+            }
+        }
+    }
+}
