@@ -55,7 +55,7 @@ import Testing
             Issue.record("expected a timeout")
         } catch {
             guard case SoraError.timeout(let operation, _) = error else { throw error }
-            #expect(operation == "retrieveVideo")
+            #expect(operation == "waitForCompletion", "the overall limit, not one retrieve")
         }
         #expect(await transport.calls.count <= 3)
     }

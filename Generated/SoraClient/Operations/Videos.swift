@@ -88,7 +88,7 @@ extension SoraClient {
         interval: Duration = .seconds(2),
         timeout: Duration = .seconds(900)
     ) -> PollingSequence<Video> {
-        return PollingSequence(operationID: "retrieveVideo", interval: interval, timeout: timeout, intervalHeader: "openai-poll-after-ms", isTerminal: { ["completed", "failed"].contains($0.status.rawValue) }) {
+        return PollingSequence(operationID: "waitForCompletion", interval: interval, timeout: timeout, intervalHeader: "openai-poll-after-ms", isTerminal: { ["completed", "failed"].contains($0.status.rawValue) }) {
             [core] () async throws(SoraError) -> OperationResponse in
             var httpRequest = OperationRequest(operationID: "retrieveVideo", method: .get, path: "/videos/{video_id}")
             httpRequest.setPathParameter("video_id", videoId)

@@ -37,7 +37,7 @@ extension Translator {
         let terminal = polling.terminal.joined(separator: ", ")
         let isTerminal: Code = "isTerminal: { \(literals: polling.terminal).contains(\(text)) }"
         let call: Code =
-            "return PollingSequence(operationID: \(literal: operation.operationID), interval: interval, timeout: timeout, intervalHeader: \(header), \(isTerminal))"
+            "return PollingSequence(operationID: \(literal: polling.method), interval: interval, timeout: timeout, intervalHeader: \(header), \(isTerminal))"
         return FunctionDeclaration(
             doc: Doc([
                 "Repeats `\(function.name)` until `\(polling.status)` is \(terminal), yielding each new snapshot.",

@@ -58,7 +58,8 @@ import Testing
             for _ in 0..<10 {
                 #expect(try await harness.send(.GET, "/v1/videos").status == 200)
             }
-            #expect(ContinuousClock.now - started < .seconds(2))
+            // Others are answered while the slow sender dribbles (it takes far longer than this bound).
+            #expect(ContinuousClock.now - started < .seconds(5))
             let answer = try await slow.value
             #expect(answer.hasPrefix("HTTP/1.1 200 OK"))
         }
