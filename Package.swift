@@ -87,13 +87,15 @@ let package = Package(
             ),
             dependencies: ["sora-codegen"]
         ),
+        // Shared by the tests that run the built executables.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
         // Generator output for the fixture specs, committed and compiled: the goldens must build.
         .target(name: "GoldenPetstoreEdge", dependencies: ["SoraRuntime"], path: "Tests/Goldens/petstore-edge"),
         .target(name: "GoldenHostile", dependencies: ["SoraRuntime"], path: "Tests/Goldens/hostile"),
         .testTarget(
             name: "SoraCodegenTests",
-            dependencies: ["SoraCodegen", "GoldenPetstoreEdge", "GoldenHostile"],
+            dependencies: ["TestSupport", "SoraCodegen", "GoldenPetstoreEdge", "GoldenHostile"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "SoraRuntimeTests", dependencies: ["SoraRuntime"]),
@@ -115,13 +117,14 @@ let package = Package(
         .testTarget(
             name: "SoraMockServerTests",
             dependencies: [
+                "TestSupport",
                 "SoraMockServer",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
         .testTarget(
             name: "SoraCLITests",
-            dependencies: ["sora", "SoraMockServer"]
+            dependencies: ["TestSupport", "sora", "SoraMockServer"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,5 +1,6 @@
 import Foundation
 import SoraMockServer
+import TestSupport
 
 /// Runs the built `sora` executable as a subprocess against an in-process `SoraMockServer` on loopback.
 struct CLI: Sendable {
@@ -24,18 +25,7 @@ struct CLI: Sendable {
     let folder: URL
 
     /// `sora`, built next to the test bundle by `swift test`.
-    static var executable: URL {
-        let testBinary = URL(
-            filePath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
-                ?? CommandLine.arguments[0])
-        var folder = testBinary.deletingLastPathComponent()
-        while !folder.path.isEmpty && folder.path != "/" {
-            let candidate = folder.appending(path: "sora")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            folder = folder.deletingLastPathComponent()
-        }
-        return URL(filePath: ".build/debug/sora")
-    }
+    static var executable: URL { BuiltExecutable.url("sora") }
 
     /// Starts a mock server and a scratch folder, runs `body`, and cleans up whatever happens.
     static func session<T: Sendable>(

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Runs the built `sora-codegen` executable, as users do.
 enum Executable {
@@ -10,18 +11,7 @@ enum Executable {
     }
 
     /// `sora-codegen`, built next to the test bundle by `swift test`.
-    static var url: URL {
-        let testBinary = URL(
-            filePath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
-                ?? CommandLine.arguments[0])
-        var folder = testBinary.deletingLastPathComponent()
-        while !folder.path.isEmpty && folder.path != "/" {
-            let candidate = folder.appending(path: "sora-codegen")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            folder = folder.deletingLastPathComponent()
-        }
-        return Paths.root.appending(path: ".build/debug/sora-codegen")
-    }
+    static var url: URL { BuiltExecutable.url("sora-codegen") }
 
     /// Runs `sora-codegen ARGUMENTS` in `directory` and waits for it (output goes through files, so a
     /// large diff cannot fill a pipe and block).

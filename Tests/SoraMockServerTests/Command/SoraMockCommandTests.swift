@@ -1,21 +1,11 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The `sora-mock` executable as users run it: the first line names the address; usage errors exit 2.
 @Suite struct SoraMockCommandTests {
     /// `sora-mock`, built next to the test bundle by `swift test`.
-    static var executable: URL {
-        let testBinary = URL(
-            filePath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
-                ?? CommandLine.arguments[0])
-        var folder = testBinary.deletingLastPathComponent()
-        while !folder.path.isEmpty && folder.path != "/" {
-            let candidate = folder.appending(path: "sora-mock")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            folder = folder.deletingLastPathComponent()
-        }
-        return URL(filePath: ".build/debug/sora-mock")
-    }
+    static var executable: URL { BuiltExecutable.url("sora-mock") }
 
     @Test func portZeroPrintsTheAddressFirstAndServesWithTheFaultPlanUntilInterrupted() async throws {
         let process = Process()
