@@ -1,30 +1,33 @@
 internal import CYAML
 
-/// The one Swift owner of a libyaml `yaml_parser_t`, the input bytes it reads and the event it last produced.
+/// The one Swift owner of a libyaml `yaml_parser_t` and the event it last produced.
 ///
-/// libyaml reads its input lazily, so the parser keeps its own copy of the bytes; everything is freed in `deinit`.
+/// The parser reads the caller's bytes in place: it lives only inside `YAMLParser.parse`, which keeps them alive.
+/// The accessors describe the current event and are valid until the next call of `next()`.
 final class EventParser {
+    /// What the current event is.
+    enum Kind {
+        case streamStart, streamEnd, documentStart, documentEnd, alias, scalar
+        case sequenceStart, sequenceEnd, mappingStart, mappingEnd
+    }
+
     private let parser: UnsafeMutablePointer<yaml_parser_t>
     private let event: UnsafeMutablePointer<yaml_event_t>
-    private let storage: UnsafeMutableBufferPointer<UInt8>
-    private let inputCount: Int
+    private let input: UnsafeBufferPointer<UInt8>
 
-    /// Sets up a libyaml parser over a private copy of `bytes`.
-    init(bytes: [UInt8]) throws(YAMLError) {
+    /// Sets up a libyaml parser over `input`, which must stay valid for the parser's life.
+    init(input: UnsafeBufferPointer<UInt8>) throws(YAMLError) {
         let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
         guard yaml_parser_initialize(parser) == 1 else {
             parser.deallocate()
             throw YAMLError("out of memory", at: Mark(line: 1, column: 1))
         }
-        let storage = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(bytes.count, 1))
-        _ = storage.initialize(from: bytes)
-        yaml_parser_set_input_string(parser, storage.baseAddress, bytes.count)
+        yaml_parser_set_input_string(parser, input.baseAddress, input.count)
         let event = UnsafeMutablePointer<yaml_event_t>.allocate(capacity: 1)
         event.initialize(to: yaml_event_t())
         self.parser = parser
         self.event = event
-        self.storage = storage
-        self.inputCount = bytes.count
+        self.input = input
     }
 
     deinit {
@@ -32,65 +35,68 @@ final class EventParser {
         event.deallocate()
         yaml_parser_delete(parser)
         parser.deallocate()
-        storage.deallocate()
     }
 
-    /// Parses the next event and returns it with the 1-based mark where it starts.
-    func next() throws(YAMLError) -> (Event, Mark) {
+    /// Parses the next event and returns its kind.
+    func next() throws(YAMLError) -> Kind {
         yaml_event_delete(event)
         guard yaml_parser_parse(parser, event) == 1 else {
             throw currentError()
         }
-        let mark = Mark(line: Int(event.pointee.start_mark.line) + 1, column: Int(event.pointee.start_mark.column) + 1)
         switch event.pointee.type {
-        case YAML_SCALAR_EVENT:
-            return (.scalar(currentScalar(), anchor: string(event.pointee.data.scalar.anchor)), mark)
-        case YAML_SEQUENCE_START_EVENT:
-            return (.sequenceStart(anchor: string(event.pointee.data.sequence_start.anchor)), mark)
-        case YAML_SEQUENCE_END_EVENT:
-            return (.sequenceEnd, mark)
-        case YAML_MAPPING_START_EVENT:
-            return (.mappingStart(anchor: string(event.pointee.data.mapping_start.anchor)), mark)
-        case YAML_MAPPING_END_EVENT:
-            return (.mappingEnd, mark)
-        case YAML_ALIAS_EVENT:
-            return (.alias(anchor: string(event.pointee.data.alias.anchor) ?? ""), mark)
-        case YAML_DOCUMENT_START_EVENT:
-            return (.documentStart, mark)
-        case YAML_DOCUMENT_END_EVENT:
-            return (.documentEnd, mark)
-        case YAML_STREAM_START_EVENT:
-            return (.streamStart, mark)
-        default:
-            return (.streamEnd, mark)
+        case YAML_SCALAR_EVENT: return .scalar
+        case YAML_SEQUENCE_START_EVENT: return .sequenceStart
+        case YAML_SEQUENCE_END_EVENT: return .sequenceEnd
+        case YAML_MAPPING_START_EVENT: return .mappingStart
+        case YAML_MAPPING_END_EVENT: return .mappingEnd
+        case YAML_ALIAS_EVENT: return .alias
+        case YAML_DOCUMENT_START_EVENT: return .documentStart
+        case YAML_DOCUMENT_END_EVENT: return .documentEnd
+        case YAML_STREAM_START_EVENT: return .streamStart
+        default: return .streamEnd
         }
     }
 
-    /// The scalar of the current event, its text read straight from libyaml's buffer.
-    private func currentScalar() -> Scalar {
-        let data = event.pointee.data.scalar
-        let text = String(decoding: UnsafeBufferPointer(start: data.value, count: data.length), as: UTF8.self)
-        let style: ScalarStyle
-        switch data.style {
-        case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
-        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: style = .doubleQuoted
-        case YAML_LITERAL_SCALAR_STYLE: style = .literal
-        case YAML_FOLDED_SCALAR_STYLE: style = .folded
-        default: style = .plain
-        }
-        return Scalar(text: text, style: style, isExplicitString: Self.isStringTag(data.tag))
+    /// The 1-based line and column where the current event starts, saturated to 32 bits.
+    var position: (line: UInt32, column: UInt32) {
+        let mark = event.pointee.start_mark
+        return (UInt32(clamping: mark.line &+ 1), UInt32(clamping: mark.column &+ 1))
     }
 
-    /// True for the non-specific tag `!` and for `!!str` (`tag:yaml.org,2002:str`).
-    private static func isStringTag(_ tag: UnsafeMutablePointer<yaml_char_t>?) -> Bool {
-        guard let tag else { return false }
+    /// The current scalar's text, in libyaml's buffer.
+    var scalarBytes: UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: event.pointee.data.scalar.value, count: event.pointee.data.scalar.length)
+    }
+
+    /// The current scalar's style.
+    var scalarStyle: ScalarStyle {
+        switch event.pointee.data.scalar.style {
+        case YAML_SINGLE_QUOTED_SCALAR_STYLE: .singleQuoted
+        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: .doubleQuoted
+        case YAML_LITERAL_SCALAR_STYLE: .literal
+        case YAML_FOLDED_SCALAR_STYLE: .folded
+        default: .plain
+        }
+    }
+
+    /// True when the current scalar has the non-specific tag `!` or `!!str` (`tag:yaml.org,2002:str`).
+    var scalarIsExplicitString: Bool {
+        guard let tag = event.pointee.data.scalar.tag else { return false }
         let text = String(cString: tag)
         return text == "!" || text == "tag:yaml.org,2002:str"
     }
 
-    /// A NUL-terminated libyaml string as a Swift string; nil for a null pointer.
-    private func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
-        pointer.map { String(cString: $0) }
+    /// The current event's `&name` or `*name`, if it has one.
+    var anchor: String? {
+        let pointer: UnsafeMutablePointer<yaml_char_t>?
+        switch event.pointee.type {
+        case YAML_SCALAR_EVENT: pointer = event.pointee.data.scalar.anchor
+        case YAML_SEQUENCE_START_EVENT: pointer = event.pointee.data.sequence_start.anchor
+        case YAML_MAPPING_START_EVENT: pointer = event.pointee.data.mapping_start.anchor
+        case YAML_ALIAS_EVENT: pointer = event.pointee.data.alias.anchor
+        default: pointer = nil
+        }
+        return pointer.map { String(cString: $0) }
     }
 
     /// The error libyaml recorded when `yaml_parser_parse` failed, with a 1-based mark.
@@ -109,9 +115,7 @@ final class EventParser {
                 let encoding = state.encoding == YAML_UTF8_ENCODING ? "UTF-8" : "UTF-16"
                 message = "invalid \(encoding): \(message)"
             }
-            let input = UnsafeBufferPointer(rebasing: storage[..<inputCount])
-            let mark = ReaderMark.mark(atOffset: Int(state.problem_offset), in: input)
-            return YAMLError(message, at: mark)
+            return YAMLError(message, at: ReaderMark.mark(atOffset: Int(state.problem_offset), in: input))
         default:
             let mark = Mark(line: Int(state.problem_mark.line) + 1, column: Int(state.problem_mark.column) + 1)
             if character(at: mark) == "\t" {
@@ -127,7 +131,6 @@ final class EventParser {
 
     /// The Unicode scalar at a 1-based line and column of the input, if there is one.
     private func character(at mark: Mark) -> Unicode.Scalar? {
-        let input = UnsafeBufferPointer(rebasing: storage[..<inputCount])
         var line = 1
         var start = 0
         while line < mark.line, let newline = input[start...].firstIndex(of: UInt8(ascii: "\n")) {

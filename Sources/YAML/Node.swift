@@ -1,38 +1,53 @@
 /// One node of a parsed YAML document, with the place it starts in the source.
+///
+/// A node is a small handle (the document and a position in it); copying one copies no content.
 public struct Node: Sendable {
+    /// What a node holds.
+    public enum Kind: UInt8, Sendable, Hashable {
+        /// A scalar.
+        case scalar
+        /// A sequence.
+        case sequence
+        /// A mapping.
+        case mapping
+    }
+
     /// The node's content: a scalar, a sequence or a mapping.
     public enum Content: Sendable {
         /// A scalar value with its text and style.
         case scalar(Scalar)
         /// A sequence, in document order.
-        case sequence([Node])
+        case sequence(SequenceItems)
         /// A mapping, in document order (keys are unique).
-        case mapping([MappingEntry])
+        case mapping(MappingEntries)
     }
+
+    let document: Document
+    let index: UInt32
+
+    init(document: Document, index: UInt32) {
+        self.document = document
+        self.index = index
+    }
+
+    var record: Document.Record { document.records[Int(index)] }
 
     /// Where the node starts (for an alias: where the alias `*name` appears).
-    public var mark: Mark
-    /// What the node holds.
-    public var content: Content
-
-    /// Creates a node.
-    public init(mark: Mark, content: Content) {
-        self.mark = mark
-        self.content = content
+    public var mark: Mark {
+        let record = record
+        return Mark(line: Int(record.line), column: Int(record.column))
     }
-}
 
-/// One key/value pair of a mapping.
-public struct MappingEntry: Sendable {
-    /// The key node (a scalar in every OpenAPI document).
-    public var key: Node
-    /// The value node.
-    public var value: Node
+    /// Whether the node is a scalar, a sequence or a mapping.
+    public var kind: Kind { record.kind }
 
-    /// Creates an entry.
-    public init(key: Node, value: Node) {
-        self.key = key
-        self.value = value
+    /// What the node holds.
+    public var content: Content {
+        switch kind {
+        case .scalar: .scalar(scalar!)
+        case .sequence: .sequence(sequence!)
+        case .mapping: .mapping(mapping!)
+        }
     }
 }
 

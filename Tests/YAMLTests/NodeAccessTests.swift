@@ -27,4 +27,46 @@ import YAML
         #expect(node["missing"] == nil)
         #expect(node["1"]?["anything"] == nil)
     }
+
+    @Test func keysCompareByExactBytes() throws {
+        let node = try root("é: accent\ne: plain\nkey: v\n\"\": empty\n")
+        let entries = try #require(node.mapping)
+        #expect(entries.position(of: "e") == 1)
+        #expect(entries.position(of: "é") == 0)
+        #expect(entries.position(of: "") == 3)
+        #expect(entries.position(of: "ke") == nil)
+        #expect(entries.position(of: "key ") == nil)
+        #expect(entries.keyNode("key")?.mark == Mark(line: 3, column: 1))
+        #expect(entries["key"]?.isScalar("v") == true)
+        #expect(entries["key"]?.isScalar("V") == false)
+        #expect(node.isScalar("key") == false)
+    }
+
+    @Test func nodesKeepTheirDocumentAlive() throws {
+        var node: Node? = try root("outer:\n  inner: [a, b]\n")["outer"]?["inner"]
+        let items = try #require(node?.sequence)
+        node = nil
+        #expect(items.map(\.text) == ["a", "b"])
+        #expect(items[1].mark == Mark(line: 2, column: 14))
+    }
+
+    @Test func contentMatchesTheAccessors() throws {
+        let node = try root("s: text\nq: [1, 2]\nm: {k: v}\n")
+        guard case .scalar(let scalar) = node["s"]?.content else {
+            Issue.record("not a scalar")
+            return
+        }
+        #expect(scalar.text == "text")
+        guard case .sequence(let items) = node["q"]?.content else {
+            Issue.record("not a sequence")
+            return
+        }
+        #expect(items.map(\.text) == ["1", "2"])
+        guard case .mapping(let entries) = node["m"]?.content else {
+            Issue.record("not a mapping")
+            return
+        }
+        #expect(entries.map(\.key.text) == ["k"])
+        #expect(node["m"]?.kind == .mapping)
+    }
 }

@@ -30,7 +30,7 @@ extension SpecLoader {
             method: method, items: items, cursorParameter: cursor, nextCursor: next, hasMore: hasMore, mark: node.mark)
     }
 
-    private mutating func required(_ entries: [MappingEntry], _ key: String, in what: String, at node: Node) -> String?
+    private mutating func required(_ entries: MappingEntries, _ key: String, in what: String, at node: Node) -> String?
     {
         guard let value = entries[key] else {
             diagnostics.error("\(what) needs '\(key)'", at: node.mark)
@@ -39,7 +39,7 @@ extension SpecLoader {
         return string(value, "'\(key)'")
     }
 
-    private mutating func identifier(_ entries: [MappingEntry], _ key: String, in what: String, at node: Node)
+    private mutating func identifier(_ entries: MappingEntries, _ key: String, in what: String, at node: Node)
         -> String?
     {
         guard let name = required(entries, key, in: what, at: node) else { return nil }

@@ -12,14 +12,14 @@ extension SpecLoader {
     }
 
     /// The mapping entries, or a diagnostic.
-    mutating func mapping(_ node: Node, _ what: @autoclosure () -> String) -> [MappingEntry]? {
+    mutating func mapping(_ node: Node, _ what: @autoclosure () -> String) -> MappingEntries? {
         if let entries = node.mapping { return entries }
         diagnostics.error("\(what()) must be a mapping, found \(describe(node))", at: node.mark)
         return nil
     }
 
     /// The sequence items, or a diagnostic.
-    mutating func sequence(_ node: Node, _ what: @autoclosure () -> String) -> [Node]? {
+    mutating func sequence(_ node: Node, _ what: @autoclosure () -> String) -> SequenceItems? {
         if let items = node.sequence { return items }
         diagnostics.error("\(what()) must be a sequence, found \(describe(node))", at: node.mark)
         return nil
@@ -74,7 +74,7 @@ extension SpecLoader {
     }
 
     /// Reports every key of a mapping that is not in `allowed` (extensions `x-…` always pass).
-    mutating func checkKeys(_ entries: [MappingEntry], allowed: Set<String>, in what: @autoclosure () -> String) {
+    mutating func checkKeys(_ entries: MappingEntries, allowed: Set<String>, in what: @autoclosure () -> String) {
         for entry in entries {
             guard let key = entry.key.scalar?.text else {
                 diagnostics.error("keys of \(what()) must be strings", at: entry.key.mark)
@@ -100,17 +100,5 @@ extension SpecLoader {
             case .string(let text): return "the string '\(text.prefix(40))'"
             }
         }
-    }
-}
-
-extension [MappingEntry] {
-    /// The value of the first entry whose key is a scalar with this text.
-    subscript(key: String) -> Node? {
-        first { $0.key.scalar?.text == key }?.value
-    }
-
-    /// The key node of the entry with this text (for marks).
-    func keyNode(_ key: String) -> Node? {
-        first { $0.key.scalar?.text == key }?.key
     }
 }

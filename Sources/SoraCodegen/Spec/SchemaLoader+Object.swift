@@ -2,7 +2,7 @@ import YAML
 
 /// Objects, their cross-field rules, and the `oneOf`/`anyOf` idioms.
 extension SpecLoader {
-    mutating func loadObject(_ entries: [MappingEntry]) -> ObjectSchema {
+    mutating func loadObject(_ entries: MappingEntries) -> ObjectSchema {
         var object = ObjectSchema()
         let required = entries["required"].map { strings($0, "'required'") } ?? []
         guard let propertiesNode = entries["properties"],
@@ -103,7 +103,7 @@ extension SpecLoader {
     }
 
     /// `oneOf`/`anyOf`: `[X, {type: 'null'}]` → nullable X; `anyOf: [{type: string}, {enum}]` → open enum.
-    mutating func loadAlternatives(_ entries: [MappingEntry], keyNode: Node, into schema: inout Schema) {
+    mutating func loadAlternatives(_ entries: MappingEntries, keyNode: Node, into schema: inout Schema) {
         let keyword = keyNode.scalar?.text ?? "oneOf"
         guard let list = entries[keyword], let items = sequence(list, "'\(keyword)'") else { return }
         let isNull: (Node) -> Bool = { $0["type"]?.scalar?.text == "null" && $0.mapping?.count == 1 }
@@ -132,16 +132,15 @@ extension SpecLoader {
         let enumIndex = items.firstIndex { $0["enum"] != nil }
         guard let plainIndex, let enumIndex, plainIndex != enumIndex else { return nil }
         var scratch = Schema(mark: items[enumIndex].mark, kind: .any)
-        let enumEntries = items[enumIndex].mapping ?? []
-        guard
+        guard let enumEntries = items[enumIndex].mapping, let enumNode = enumEntries["enum"],
             case .enumeration(let values) = loadEnum(
-                enumEntries["enum"]!, varnames: enumEntries["x-enum-varnames"], schema: &scratch)
+                enumNode, varnames: enumEntries["x-enum-varnames"], schema: &scratch)
         else { return nil }
         return .enumeration(values)
     }
 
     /// `pattern`, lengths, bounds and `x-range-length`.
-    mutating func loadConstraints(_ entries: [MappingEntry], into schema: inout Schema) {
+    mutating func loadConstraints(_ entries: MappingEntries, into schema: inout Schema) {
         var constraints = ScalarConstraints()
         let isString: Bool
         let isNumber: Bool

@@ -74,7 +74,7 @@ extension SpecLoader {
     }
 
     private mutating func loadKind(
-        _ typeName: String?, _ entries: [MappingEntry], node: Node, schema: inout Schema
+        _ typeName: String?, _ entries: MappingEntries, node: Node, schema: inout Schema
     ) -> SchemaKind {
         if let enumNode = entries["enum"] {
             if let typeName, typeName != "string" {

@@ -41,7 +41,7 @@ struct SpecLoader {
         return document
     }
 
-    private mutating func checkVersion(_ entries: [MappingEntry]) {
+    private mutating func checkVersion(_ entries: MappingEntries) {
         guard let node = entries["openapi"] else {
             diagnostics.error("missing 'openapi: 3.1.0' at the top of the document", at: root.mark)
             return
