@@ -6,6 +6,25 @@ extension Node {
         return Scalar(text: document.string(record), style: record.style, isExplicitString: record.isExplicitString)
     }
 
+    /// The scalar's text, or nil unless this node is a scalar (cheaper than `scalar?.text`).
+    public var scalarText: String? {
+        let record = record
+        return record.kind == .scalar ? document.string(record) : nil
+    }
+
+    /// True for a scalar that the core schema resolves to null: plain and untagged `null`, `Null`, `NULL`, `~` or
+    /// nothing. Decided on the bytes, without making a String.
+    public var isNull: Bool {
+        let record = record
+        guard record.kind == .scalar, record.style == .plain, !record.isExplicitString else { return false }
+        switch record.count {
+        case 0: return true
+        case 1: return document.text[Int(record.start)] == UInt8(ascii: "~")
+        case 4: return isScalar("null") || isScalar("Null") || isScalar("NULL")
+        default: return false
+        }
+    }
+
     /// The items, or nil unless this node is a sequence.
     public var sequence: SequenceItems? {
         let record = record

@@ -20,8 +20,14 @@ struct JSONPointer: Hashable {
     /// The NAME of `#/components/KIND/NAME` read straight from the bytes, when NAME needs no unescaping:
     /// the common case, without splitting or decoding.
     static func plainComponentName(_ reference: String, kind: String) -> String? {
-        let prefix = "#/components/" + kind + "/"
-        guard reference.utf8.starts(with: prefix.utf8) else { return nil }
+        let prefix: String
+        switch kind {
+        case "schemas": prefix = "#/components/schemas/"
+        case "parameters": prefix = "#/components/parameters/"
+        case "responses": prefix = "#/components/responses/"
+        default: prefix = "#/components/" + kind + "/"
+        }
+        guard reference.utf8.count > prefix.utf8.count, reference.hasPrefix(prefix) else { return nil }
         let name = reference.utf8.dropFirst(prefix.utf8.count)
         guard !name.isEmpty,
             !name.contains(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "%") })

@@ -4,8 +4,8 @@ import YAML
 extension SpecLoader {
     /// The node's text when it is a scalar that is not null; otherwise a diagnostic.
     mutating func string(_ node: Node, _ what: @autoclosure () -> String) -> String? {
-        if let scalar = node.scalar, scalar.value != .null {
-            return scalar.text
+        if !node.isNull, let text = node.scalarText {
+            return text
         }
         diagnostics.error("\(what()) must be a string, found \(describe(node))", at: node.mark)
         return nil
@@ -76,7 +76,7 @@ extension SpecLoader {
     /// Reports every key of a mapping that is not in `allowed` (extensions `x-…` always pass).
     mutating func checkKeys(_ entries: MappingEntries, allowed: Set<String>, in what: @autoclosure () -> String) {
         for entry in entries {
-            guard let key = entry.key.scalar?.text else {
+            guard let key = entry.key.scalarText else {
                 diagnostics.error("keys of \(what()) must be strings", at: entry.key.mark)
                 continue
             }

@@ -18,7 +18,7 @@ extension SpecLoader {
             }
             let shared = item["parameters"].map { loadParameters($0) } ?? []
             for entry in item {
-                guard let key = entry.key.scalar?.text else { continue }
+                guard let key = entry.key.scalarText else { continue }
                 if let method = HTTPMethodName(rawValue: key) {
                     if let operation = loadOperation(entry.value, method: method, path: path, shared: shared) {
                         operations.append(operation)
@@ -130,7 +130,7 @@ extension SpecLoader {
         }
         var chosen: (BodyEncoding, Node)?
         for entry in content {
-            guard let mediaType = entry.key.scalar?.text else { continue }
+            guard let mediaType = entry.key.scalarText else { continue }
             guard let encoding = BodyEncoding(rawValue: mediaType) else {
                 diagnostics.error(
                     "request media type '\(mediaType)' is not supported; use application/json or multipart/form-data",

@@ -4,3 +4,13 @@ enum PatternCheck {
         (try? Regex(pattern)) != nil
     }
 }
+
+extension SpecLoader {
+    /// Whether `pattern` compiles, compiling each distinct pattern once: specs repeat the same few patterns.
+    mutating func isValidPattern(_ pattern: String) -> Bool {
+        if let known = checkedPatterns[pattern] { return known }
+        let valid = PatternCheck.isValid(pattern)
+        checkedPatterns[pattern] = valid
+        return valid
+    }
+}

@@ -6,7 +6,7 @@ extension SpecLoader {
         guard let entries = mapping(node, "'responses'") else { return [] }
         var responses: [Response] = []
         for entry in entries {
-            guard let key = entry.key.scalar?.text else { continue }
+            guard let key = entry.key.scalarText else { continue }
             guard let status = Self.status(key) else {
                 diagnostics.error(
                     "response key '\(key)' must be a status code (e.g. 200), a range (e.g. 4XX) or 'default'",
@@ -37,7 +37,7 @@ extension SpecLoader {
         return LoadedResponse(
             description: fields["description"].flatMap { string($0, "'description'") },
             content: fields["content"].map { loadResponseContent($0) } ?? ResponseContent.none,
-            headers: fields["headers"]?.mapping?.compactMap { $0.key.scalar?.text } ?? [])
+            headers: fields["headers"]?.mapping?.compactMap { $0.key.scalarText } ?? [])
     }
 
     private static func status(_ key: String) -> ResponseStatus? {
@@ -55,7 +55,7 @@ extension SpecLoader {
         var binary: [String] = []
         var jsonTypes: [String] = []
         for entry in entries {
-            guard let mediaType = entry.key.scalar?.text, let media = mapping(entry.value, "a media type") else {
+            guard let mediaType = entry.key.scalarText, let media = mapping(entry.value, "a media type") else {
                 continue
             }
             checkKeys(media, allowed: ["schema", "example", "examples", "encoding"], in: "a media type")

@@ -2,10 +2,10 @@ import YAML
 
 /// Objects, their cross-field rules, and the `oneOf`/`anyOf` idioms.
 extension SpecLoader {
-    mutating func loadObject(_ entries: MappingEntries) -> ObjectSchema {
+    mutating func loadObject(_ keywords: SchemaKeywords) -> ObjectSchema {
         var object = ObjectSchema()
-        let required = entries["required"].map { strings($0, "'required'") } ?? []
-        guard let propertiesNode = entries["properties"],
+        let required = keywords.required.map { strings($0.value, "'required'") } ?? []
+        guard let propertiesNode = keywords.properties?.value,
             let properties = mapping(propertiesNode, "'properties'")
         else { return object }
         for entry in properties {
@@ -15,7 +15,7 @@ extension SpecLoader {
                     name: name, schema: loadSchema(entry.value), isRequired: required.contains(name),
                     mark: entry.key.mark))
         }
-        if let requiredNode = entries["required"] {
+        if let requiredNode = keywords.required?.value {
             for (index, name) in required.enumerated() where !object.properties.contains(where: { $0.name == name }) {
                 let mark = requiredNode.sequence.map { $0[index].mark } ?? requiredNode.mark
                 diagnostics.error("required property '\(name)' is not among the properties", at: mark)
@@ -103,10 +103,11 @@ extension SpecLoader {
     }
 
     /// `oneOf`/`anyOf`: `[X, {type: 'null'}]` → nullable X; `anyOf: [{type: string}, {enum}]` → open enum.
-    mutating func loadAlternatives(_ entries: MappingEntries, keyNode: Node, into schema: inout Schema) {
-        let keyword = keyNode.scalar?.text ?? "oneOf"
-        guard let list = entries[keyword], let items = sequence(list, "'\(keyword)'") else { return }
-        let isNull: (Node) -> Bool = { $0["type"]?.scalar?.text == "null" && $0.mapping?.count == 1 }
+    mutating func loadAlternatives(_ entry: MappingEntry, into schema: inout Schema) {
+        let keyNode = entry.key
+        let keyword = keyNode.scalarText ?? "oneOf"
+        guard let items = sequence(entry.value, "'\(keyword)'") else { return }
+        let isNull: (Node) -> Bool = { $0["type"]?.isScalar("null") == true && $0.mapping?.count == 1 }
         let others = items.filter { !isNull($0) }
         if others.count == 1 {
             let inner = loadSchema(others[0])
@@ -128,7 +129,7 @@ extension SpecLoader {
     }
 
     private mutating func openEnum(_ items: [Node]) -> SchemaKind? {
-        let plainIndex = items.firstIndex { $0["type"]?.scalar?.text == "string" && $0["enum"] == nil }
+        let plainIndex = items.firstIndex { $0["type"]?.isScalar("string") == true && $0["enum"] == nil }
         let enumIndex = items.firstIndex { $0["enum"] != nil }
         guard let plainIndex, let enumIndex, plainIndex != enumIndex else { return nil }
         var scratch = Schema(mark: items[enumIndex].mark, kind: .any)
@@ -140,7 +141,7 @@ extension SpecLoader {
     }
 
     /// `pattern`, lengths, bounds and `x-range-length`.
-    mutating func loadConstraints(_ entries: MappingEntries, into schema: inout Schema) {
+    mutating func loadConstraints(_ keywords: SchemaKeywords, into schema: inout Schema) {
         var constraints = ScalarConstraints()
         let isString: Bool
         let isNumber: Bool
@@ -149,27 +150,27 @@ extension SpecLoader {
         case .integer, .number: (isString, isNumber) = (false, true)
         default: (isString, isNumber) = (false, false)
         }
-        for key in ["pattern", "minLength", "maxLength", "x-range-length"] {
-            if let node = entries.keyNode(key), !isString {
-                diagnostics.error("'\(key)' applies to strings only", at: node.mark)
+        if !isString {
+            for case let entry? in [keywords.pattern, keywords.minLength, keywords.maxLength, keywords.rangeLength] {
+                diagnostics.error("'\(entry.key.scalarText ?? "")' applies to strings only", at: entry.key.mark)
             }
         }
-        for key in ["minimum", "maximum"] {
-            if let node = entries.keyNode(key), !isNumber {
-                diagnostics.error("'\(key)' applies to numbers only", at: node.mark)
+        if !isNumber {
+            for case let entry? in [keywords.minimum, keywords.maximum] {
+                diagnostics.error("'\(entry.key.scalarText ?? "")' applies to numbers only", at: entry.key.mark)
             }
         }
-        if let node = entries["pattern"], let pattern = string(node, "'pattern'") {
+        if let node = keywords.pattern?.value, let pattern = string(node, "'pattern'") {
             constraints.pattern = pattern
-            if !PatternCheck.isValid(pattern) {
+            if !isValidPattern(pattern) {
                 diagnostics.error("'pattern' is not a valid regular expression: \(pattern)", at: node.mark)
             }
         }
-        constraints.minLength = entries["minLength"].flatMap { count($0, "'minLength'") }
-        constraints.maxLength = entries["maxLength"].flatMap { count($0, "'maxLength'") }
-        constraints.minimum = entries["minimum"].flatMap { number($0, "'minimum'") }
-        constraints.maximum = entries["maximum"].flatMap { number($0, "'maximum'") }
-        if let node = entries["x-range-length"], let range = mapping(node, "'x-range-length'") {
+        constraints.minLength = keywords.minLength.flatMap { count($0.value, "'minLength'") }
+        constraints.maxLength = keywords.maxLength.flatMap { count($0.value, "'maxLength'") }
+        constraints.minimum = keywords.minimum.flatMap { number($0.value, "'minimum'") }
+        constraints.maximum = keywords.maximum.flatMap { number($0.value, "'maximum'") }
+        if let node = keywords.rangeLength?.value, let range = mapping(node, "'x-range-length'") {
             checkKeys(range, allowed: ["minimum", "maximum"], in: "'x-range-length'")
             if let low = range["minimum"].flatMap({ number($0, "'x-range-length.minimum'") }),
                 let high = range["maximum"].flatMap({ number($0, "'x-range-length.maximum'") })

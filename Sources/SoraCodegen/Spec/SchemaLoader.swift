@@ -2,46 +2,40 @@ import YAML
 
 /// Loading one schema of the dialect.
 extension SpecLoader {
-    static let schemaKeys: Set<String> = [
-        "type", "properties", "required", "items", "enum", "const", "default", "description", "title", "format",
-        "pattern", "minLength", "maxLength", "minimum", "maximum", "dependentRequired", "allOf", "oneOf", "anyOf",
-        "$ref", "additionalProperties", "example", "examples", "deprecated", "readOnly", "writeOnly", "$comment",
-        "externalDocs", "contentMediaType",
-    ]
     static let scalarTypes: Set<String> = ["string", "integer", "number", "boolean", "object", "array"]
 
     /// Loads a schema node; unsupported constructs become diagnostics and an `any` schema.
     mutating func loadSchema(_ node: Node) -> Schema {
         guard let entries = mapping(node, "a schema") else { return Schema(mark: node.mark, kind: .any) }
-        checkKeys(entries, allowed: Self.schemaKeys, in: "a schema")
+        let keywords = schemaKeywords(entries)
         var schema = Schema(mark: node.mark, kind: .any)
-        schema.description = entries["description"].flatMap { string($0, "'description'") }
-        schema.title = entries["title"].flatMap { string($0, "'title'") }
-        if let node = entries["default"], node.scalar != nil {
+        schema.description = keywords.description.flatMap { string($0.value, "'description'") }
+        schema.title = keywords.title.flatMap { string($0.value, "'title'") }
+        if let node = keywords.defaultValue?.value, node.kind == .scalar {
             schema.defaultValue = value(node, "'default'")
         }
-        if let reference = entries["$ref"] {
+        if let reference = keywords.reference?.value {
             schema.kind = loadReference(reference, schema: &schema)
             return schema
         }
-        if let alternatives = entries.keyNode("oneOf") ?? entries.keyNode("anyOf") {
-            loadAlternatives(entries, keyNode: alternatives, into: &schema)
+        if let alternatives = keywords.oneOf ?? keywords.anyOf {
+            loadAlternatives(alternatives, into: &schema)
             return schema
         }
-        let typeName = loadType(entries["type"], schema: &schema)
-        schema.kind = loadKind(typeName, entries, node: node, schema: &schema)
-        loadConstraints(entries, into: &schema)
-        if let node = entries["x-pixel-size-equals"] {
+        let typeName = loadType(keywords.type?.value, schema: &schema)
+        schema.kind = loadKind(typeName, keywords, node: node, schema: &schema)
+        loadConstraints(keywords, into: &schema)
+        if let node = keywords.pixelSizeEquals?.value {
             if case .binary = schema.kind {
                 schema.pixelSizeEquals = string(node, "'x-pixel-size-equals'")
             } else {
                 diagnostics.error("'x-pixel-size-equals' applies to binary (file) properties only", at: node.mark)
             }
         }
-        if let allOf = entries["allOf"] {
+        if let allOf = keywords.allOf?.value {
             loadConditionals(allOf, into: &schema)
         }
-        if let dependent = entries["dependentRequired"] {
+        if let dependent = keywords.dependentRequired?.value {
             loadDependentRequired(dependent, into: &schema)
         }
         return schema
@@ -74,40 +68,40 @@ extension SpecLoader {
     }
 
     private mutating func loadKind(
-        _ typeName: String?, _ entries: MappingEntries, node: Node, schema: inout Schema
+        _ typeName: String?, _ keywords: SchemaKeywords, node: Node, schema: inout Schema
     ) -> SchemaKind {
-        if let enumNode = entries["enum"] {
+        if let enumNode = keywords.enumValues?.value {
             if let typeName, typeName != "string" {
                 diagnostics.error(
                     "only string enums are supported, found an enum of type '\(typeName)'",
                     at: enumNode.mark)
                 return .any
             }
-            return loadEnum(enumNode, varnames: entries["x-enum-varnames"], schema: &schema)
+            return loadEnum(enumNode, varnames: keywords.enumVarnames?.value, schema: &schema)
         }
-        if let constNode = entries["const"] {
+        if let constNode = keywords.constValue?.value {
             if case .string(let text)? = value(constNode, "'const'") { return .constant(text) }
             diagnostics.error("only string values are supported for 'const'", at: constNode.mark)
             return .any
         }
         switch typeName {
         case "string":
-            let format = entries["format"].flatMap { string($0, "'format'") }
+            let format = keywords.format.flatMap { string($0.value, "'format'") }
             return format == "binary" ? .binary : .string(format: format)
-        case "integer": return .integer(format: entries["format"].flatMap { string($0, "'format'") })
+        case "integer": return .integer(format: keywords.format.flatMap { string($0.value, "'format'") })
         case "number": return .number
         case "boolean": return .boolean
         case "array":
-            guard let items = entries["items"] else {
+            guard let items = keywords.items?.value else {
                 diagnostics.error("an array schema needs 'items'", at: node.mark)
                 return .any
             }
             return .array(items: loadSchema(items))
         case "object", nil:
-            if entries["properties"] != nil { return .object(loadObject(entries)) }
-            if typeName == nil, let items = entries["items"] { return .array(items: loadSchema(items)) }
+            if keywords.properties != nil { return .object(loadObject(keywords)) }
+            if typeName == nil, let items = keywords.items?.value { return .array(items: loadSchema(items)) }
             if typeName == nil { return .any }
-            return .map(values: loadAdditionalProperties(entries["additionalProperties"]))
+            return .map(values: loadAdditionalProperties(keywords.additionalProperties?.value))
         default:
             return .any
         }
@@ -115,7 +109,7 @@ extension SpecLoader {
 
     private mutating func loadAdditionalProperties(_ node: Node?) -> Schema? {
         guard let node else { return nil }
-        if node.scalar != nil {
+        if node.kind == .scalar {
             _ = bool(node, "'additionalProperties'")
             return nil
         }

@@ -12,6 +12,8 @@ struct SpecLoader {
     /// `Error` response is loaded once, not once per operation.
     var loadedParameters: [String: Parameter?] = [:]
     var loadedResponses: [String: LoadedResponse?] = [:]
+    /// Each distinct `pattern` seen so far and whether it compiles.
+    var checkedPatterns: [String: Bool] = [:]
 
     init(root: Node, file: String) {
         self.root = root
@@ -91,7 +93,7 @@ struct SpecLoader {
                 continue
             }
             if let url = string(urlNode, "a server's 'url'") {
-                servers.append(Server(url: url, description: entries["description"].flatMap { $0.scalar?.text }))
+                servers.append(Server(url: url, description: entries["description"].flatMap { $0.scalarText }))
             }
         }
         return servers
@@ -111,7 +113,7 @@ struct SpecLoader {
             var index: [String: Node] = [:]
             index.reserveCapacity(items.count)
             for item in items {
-                if let name = item.key.scalar?.text { index[name] = item.value }
+                if let name = item.key.scalarText { index[name] = item.value }
             }
             componentNodes[kind] = index
         }
@@ -127,15 +129,15 @@ struct SpecLoader {
         for requirement in requirements {
             guard let entries = mapping(requirement, "a security requirement") else { continue }
             for entry in entries {
-                guard let name = entry.key.scalar?.text else { continue }
+                guard let name = entry.key.scalarText else { continue }
                 guard let scheme = schemes?[name] else {
                     diagnostics.error(
                         "security scheme '\(name)' is not defined in components.securitySchemes",
                         at: entry.key.mark)
                     continue
                 }
-                let type = scheme["type"]?.scalar?.text
-                let kind = scheme["scheme"]?.scalar?.text.lowercased()
+                let type = scheme["type"]?.scalarText
+                let kind = scheme["scheme"]?.scalarText?.lowercased()
                 if type != "http" || kind != "bearer" {
                     diagnostics.error("security scheme '\(name)' must be 'type: http, scheme: bearer'", at: scheme.mark)
                 }
@@ -148,7 +150,7 @@ struct SpecLoader {
         var schemas: [NamedSchema] = []
         schemas.reserveCapacity(section.count)
         for entry in section {
-            guard let name = entry.key.scalar?.text else { continue }
+            guard let name = entry.key.scalarText else { continue }
             schemas.append(NamedSchema(name: name, schema: loadSchema(entry.value), mark: entry.key.mark))
         }
         return schemas
