@@ -38,6 +38,7 @@ struct TreeBuilder {
     private var anchors: [String: Anchored] = [:]
     private var aliasNodes = 0
     private var hasRoot = false
+    private var sawDocument = false
 
     /// Creates a builder that enforces `limits`, with room for a typical document of `inputSize` bytes.
     init(limits: YAMLLimits, inputSize: Int) {
@@ -48,55 +49,84 @@ struct TreeBuilder {
         scratch.reserveCapacity(256)
     }
 
-    /// Consumes every event and returns the single document's root, or nil for a stream without documents.
+    /// Consumes every event of a parser on this thread and returns the single document's root, or nil for a stream
+    /// without documents.
     mutating func build(from events: EventParser) throws(YAMLError) -> Node? {
-        var sawDocument = false
         while true {
             let kind = try events.next()
+            let position = events.position
+            var event = ParsedEvent(kind: kind, line: position.line, column: position.column)
+            var scalar = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+            var anchor: String?
             switch kind {
-            case .streamStart, .documentEnd:
-                continue
-            case .streamEnd:
-                guard hasRoot else { return nil }
-                return Document(records: records, children: children, text: text).root
-            case .documentStart:
-                if sawDocument {
-                    throw YAMLError("expected a single YAML document, found a second one", at: mark(events.position))
-                }
-                sawDocument = true
             case .scalar:
-                let position = events.position
-                let bytes = events.scalarBytes
-                guard text.count <= Int(UInt32.max) - bytes.count else { throw tooLarge(at: position) }
-                let start = UInt32(text.count)
-                text.append(contentsOf: bytes)
-                let record = Document.Record(
-                    line: position.line, column: position.column, start: start, count: UInt32(bytes.count),
-                    kind: .scalar, style: events.scalarStyle, isExplicitString: events.scalarIsExplicitString)
-                try add(record, nodeCount: 1, height: 0, anchor: events.anchor)
-            case .alias:
-                try addAlias(events.anchor ?? "", at: events.position)
-            case .sequenceStart, .mappingStart:
-                let position = events.position
-                guard stack.count < limits.maxDepth else { throw depthError(at: mark(position)) }
-                stack.append(
-                    Frame(
-                        line: position.line, column: position.column,
-                        kind: kind == .mappingStart ? .mapping : .sequence,
-                        anchor: events.anchor, scratchStart: scratch.count))
-            case .sequenceEnd, .mappingEnd:
-                let frame = stack.removeLast()
-                let count = scratch.count - frame.scratchStart
-                guard children.count <= Int(UInt32.max) - count else { throw tooLarge(at: events.position) }
-                let start = UInt32(children.count)
-                children.append(contentsOf: scratch[frame.scratchStart...])
-                scratch.removeLast(count)
-                let record = Document.Record(
-                    line: frame.line, column: frame.column, start: start, count: UInt32(count), kind: frame.kind,
-                    style: .plain, isExplicitString: false)
-                try add(record, nodeCount: frame.nodeCount, height: frame.height, anchor: frame.anchor)
+                scalar = events.scalarBytes
+                event.style = events.scalarStyle
+                event.isExplicitString = events.scalarIsExplicitString
+                anchor = events.anchor
+            case .alias, .sequenceStart, .mappingStart:
+                anchor = events.anchor
+            default:
+                break
             }
+            if case .finished(let root) = try handle(event, scalar: scalar, anchor: anchor) { return root }
         }
+    }
+
+    /// What the builder needs after an event.
+    enum Step {
+        /// More events.
+        case more
+        /// The stream ended; the document's root, or nil when the stream held no document.
+        case finished(Node?)
+    }
+
+    /// Applies one event; `scalar` is the text of a scalar event, `anchor` the name of its `&anchor` or `*alias`.
+    mutating func handle(_ event: ParsedEvent, scalar: UnsafeBufferPointer<UInt8>, anchor: String?)
+        throws(YAMLError) -> Step
+    {
+        let position = (line: event.line, column: event.column)
+        switch event.kind {
+        case .streamStart, .documentEnd:
+            break
+        case .streamEnd:
+            guard hasRoot else { return .finished(nil) }
+            return .finished(Document(records: records, children: children, text: text).root)
+        case .documentStart:
+            if sawDocument {
+                throw YAMLError("expected a single YAML document, found a second one", at: mark(position))
+            }
+            sawDocument = true
+        case .scalar:
+            guard text.count <= Int(UInt32.max) - scalar.count else { throw tooLarge(at: position) }
+            let start = UInt32(text.count)
+            text.append(contentsOf: scalar)
+            let record = Document.Record(
+                line: event.line, column: event.column, start: start, count: UInt32(scalar.count),
+                kind: .scalar, style: event.style, isExplicitString: event.isExplicitString)
+            try add(record, nodeCount: 1, height: 0, anchor: anchor)
+        case .alias:
+            try addAlias(anchor ?? "", at: position)
+        case .sequenceStart, .mappingStart:
+            guard stack.count < limits.maxDepth else { throw depthError(at: mark(position)) }
+            stack.append(
+                Frame(
+                    line: event.line, column: event.column,
+                    kind: event.kind == .mappingStart ? .mapping : .sequence,
+                    anchor: anchor, scratchStart: scratch.count))
+        case .sequenceEnd, .mappingEnd:
+            let frame = stack.removeLast()
+            let count = scratch.count - frame.scratchStart
+            guard children.count <= Int(UInt32.max) - count else { throw tooLarge(at: position) }
+            let start = UInt32(children.count)
+            children.append(contentsOf: scratch[frame.scratchStart...])
+            scratch.removeLast(count)
+            let record = Document.Record(
+                line: frame.line, column: frame.column, start: start, count: UInt32(count), kind: frame.kind,
+                style: .plain, isExplicitString: false)
+            try add(record, nodeCount: frame.nodeCount, height: frame.height, anchor: frame.anchor)
+        }
+        return .more
     }
 
     /// Adds a node that shares the anchored node's content, charging its node count to the alias budget.
