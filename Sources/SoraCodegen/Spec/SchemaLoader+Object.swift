@@ -4,8 +4,8 @@ import YAML
 extension SpecLoader {
     mutating func loadObject(_ keywords: SchemaKeywords) -> ObjectSchema {
         var object = ObjectSchema()
-        let required = keywords.required.map { strings($0.value, "'required'") } ?? []
-        guard let propertiesNode = keywords.properties?.value,
+        let required = keywords[.required].map { strings($0.value, "'required'") } ?? []
+        guard let propertiesNode = keywords[.properties]?.value,
             let properties = mapping(propertiesNode, "'properties'")
         else { return object }
         for entry in properties {
@@ -15,7 +15,7 @@ extension SpecLoader {
                     name: name, schema: loadSchema(entry.value), isRequired: required.contains(name),
                     mark: entry.key.mark))
         }
-        if let requiredNode = keywords.required?.value {
+        if let requiredNode = keywords[.required]?.value {
             for (index, name) in required.enumerated() where !object.properties.contains(where: { $0.name == name }) {
                 let mark = requiredNode.sequence.map { $0[index].mark } ?? requiredNode.mark
                 diagnostics.error("required property '\(name)' is not among the properties", at: mark)
@@ -150,27 +150,27 @@ extension SpecLoader {
         case .integer, .number: (isString, isNumber) = (false, true)
         default: (isString, isNumber) = (false, false)
         }
-        if !isString {
-            for case let entry? in [keywords.pattern, keywords.minLength, keywords.maxLength, keywords.rangeLength] {
+        for keyword in SchemaKeywords.stringOnly where !isString {
+            if let entry = keywords[keyword] {
                 diagnostics.error("'\(entry.key.scalarText ?? "")' applies to strings only", at: entry.key.mark)
             }
         }
-        if !isNumber {
-            for case let entry? in [keywords.minimum, keywords.maximum] {
+        for keyword in SchemaKeywords.numberOnly where !isNumber {
+            if let entry = keywords[keyword] {
                 diagnostics.error("'\(entry.key.scalarText ?? "")' applies to numbers only", at: entry.key.mark)
             }
         }
-        if let node = keywords.pattern?.value, let pattern = string(node, "'pattern'") {
+        if let node = keywords[.pattern]?.value, let pattern = string(node, "'pattern'") {
             constraints.pattern = pattern
             if !isValidPattern(pattern) {
                 diagnostics.error("'pattern' is not a valid regular expression: \(pattern)", at: node.mark)
             }
         }
-        constraints.minLength = keywords.minLength.flatMap { count($0.value, "'minLength'") }
-        constraints.maxLength = keywords.maxLength.flatMap { count($0.value, "'maxLength'") }
-        constraints.minimum = keywords.minimum.flatMap { number($0.value, "'minimum'") }
-        constraints.maximum = keywords.maximum.flatMap { number($0.value, "'maximum'") }
-        if let node = keywords.rangeLength?.value, let range = mapping(node, "'x-range-length'") {
+        constraints.minLength = keywords[.minLength].flatMap { count($0.value, "'minLength'") }
+        constraints.maxLength = keywords[.maxLength].flatMap { count($0.value, "'maxLength'") }
+        constraints.minimum = keywords[.minimum].flatMap { number($0.value, "'minimum'") }
+        constraints.maximum = keywords[.maximum].flatMap { number($0.value, "'maximum'") }
+        if let node = keywords[.rangeLength]?.value, let range = mapping(node, "'x-range-length'") {
             checkKeys(range, allowed: ["minimum", "maximum"], in: "'x-range-length'")
             if let low = range["minimum"].flatMap({ number($0, "'x-range-length.minimum'") }),
                 let high = range["maximum"].flatMap({ number($0, "'x-range-length.maximum'") })

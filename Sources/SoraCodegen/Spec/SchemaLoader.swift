@@ -9,33 +9,33 @@ extension SpecLoader {
         guard let entries = mapping(node, "a schema") else { return Schema(mark: node.mark, kind: .any) }
         let keywords = schemaKeywords(entries)
         var schema = Schema(mark: node.mark, kind: .any)
-        schema.description = keywords.description.flatMap { string($0.value, "'description'") }
-        schema.title = keywords.title.flatMap { string($0.value, "'title'") }
-        if let node = keywords.defaultValue?.value, node.kind == .scalar {
+        schema.description = keywords[.description].flatMap { string($0.value, "'description'") }
+        schema.title = keywords[.title].flatMap { string($0.value, "'title'") }
+        if let node = keywords[.defaultValue]?.value, node.kind == .scalar {
             schema.defaultValue = value(node, "'default'")
         }
-        if let reference = keywords.reference?.value {
+        if let reference = keywords[.reference]?.value {
             schema.kind = loadReference(reference, schema: &schema)
             return schema
         }
-        if let alternatives = keywords.oneOf ?? keywords.anyOf {
+        if let alternatives = keywords[.oneOf] ?? keywords[.anyOf] {
             loadAlternatives(alternatives, into: &schema)
             return schema
         }
-        let typeName = loadType(keywords.type?.value, schema: &schema)
+        let typeName = loadType(keywords[.type]?.value, schema: &schema)
         schema.kind = loadKind(typeName, keywords, node: node, schema: &schema)
         loadConstraints(keywords, into: &schema)
-        if let node = keywords.pixelSizeEquals?.value {
+        if let node = keywords[.pixelSizeEquals]?.value {
             if case .binary = schema.kind {
                 schema.pixelSizeEquals = string(node, "'x-pixel-size-equals'")
             } else {
                 diagnostics.error("'x-pixel-size-equals' applies to binary (file) properties only", at: node.mark)
             }
         }
-        if let allOf = keywords.allOf?.value {
+        if let allOf = keywords[.allOf]?.value {
             loadConditionals(allOf, into: &schema)
         }
-        if let dependent = keywords.dependentRequired?.value {
+        if let dependent = keywords[.dependentRequired]?.value {
             loadDependentRequired(dependent, into: &schema)
         }
         return schema
@@ -70,38 +70,38 @@ extension SpecLoader {
     private mutating func loadKind(
         _ typeName: String?, _ keywords: SchemaKeywords, node: Node, schema: inout Schema
     ) -> SchemaKind {
-        if let enumNode = keywords.enumValues?.value {
+        if let enumNode = keywords[.enumValues]?.value {
             if let typeName, typeName != "string" {
                 diagnostics.error(
                     "only string enums are supported, found an enum of type '\(typeName)'",
                     at: enumNode.mark)
                 return .any
             }
-            return loadEnum(enumNode, varnames: keywords.enumVarnames?.value, schema: &schema)
+            return loadEnum(enumNode, varnames: keywords[.enumVarnames]?.value, schema: &schema)
         }
-        if let constNode = keywords.constValue?.value {
+        if let constNode = keywords[.constValue]?.value {
             if case .string(let text)? = value(constNode, "'const'") { return .constant(text) }
             diagnostics.error("only string values are supported for 'const'", at: constNode.mark)
             return .any
         }
         switch typeName {
         case "string":
-            let format = keywords.format.flatMap { string($0.value, "'format'") }
+            let format = keywords[.format].flatMap { string($0.value, "'format'") }
             return format == "binary" ? .binary : .string(format: format)
-        case "integer": return .integer(format: keywords.format.flatMap { string($0.value, "'format'") })
+        case "integer": return .integer(format: keywords[.format].flatMap { string($0.value, "'format'") })
         case "number": return .number
         case "boolean": return .boolean
         case "array":
-            guard let items = keywords.items?.value else {
+            guard let items = keywords[.items]?.value else {
                 diagnostics.error("an array schema needs 'items'", at: node.mark)
                 return .any
             }
             return .array(items: loadSchema(items))
         case "object", nil:
-            if keywords.properties != nil { return .object(loadObject(keywords)) }
-            if typeName == nil, let items = keywords.items?.value { return .array(items: loadSchema(items)) }
+            if keywords[.properties] != nil { return .object(loadObject(keywords)) }
+            if typeName == nil, let items = keywords[.items]?.value { return .array(items: loadSchema(items)) }
             if typeName == nil { return .any }
-            return .map(values: loadAdditionalProperties(keywords.additionalProperties?.value))
+            return .map(values: loadAdditionalProperties(keywords[.additionalProperties]?.value))
         default:
             return .any
         }
