@@ -74,7 +74,7 @@ extension SpecLoader {
     }
 
     /// Reports every key of a mapping that is not in `allowed` (extensions `x-…` always pass).
-    mutating func checkKeys(_ entries: MappingEntries, allowed: Set<String>, in what: @autoclosure () -> String) {
+    mutating func checkKeys(_ entries: MappingEntries, allowed: [String], in what: @autoclosure () -> String) {
         for entry in entries {
             guard let key = entry.key.scalarText else {
                 diagnostics.error("keys of \(what()) must be strings", at: entry.key.mark)

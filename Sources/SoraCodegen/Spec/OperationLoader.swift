@@ -2,7 +2,7 @@ import YAML
 
 /// Loading `paths`: operations, parameters, bodies and responses.
 extension SpecLoader {
-    static let operationKeys: Set<String> = [
+    static let operationKeys: [String] = [
         "operationId", "summary", "description", "tags", "parameters", "requestBody", "responses", "deprecated",
         "security", "externalDocs",
     ]

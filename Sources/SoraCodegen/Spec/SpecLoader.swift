@@ -20,7 +20,7 @@ struct SpecLoader {
         self.diagnostics = DiagnosticBag(file: file)
     }
 
-    static let rootKeys: Set<String> = [
+    static let rootKeys: [String] = [
         "openapi", "info", "servers", "paths", "components", "security", "tags", "externalDocs",
         "jsonSchemaDialect",
     ]
