@@ -19,6 +19,8 @@ let package = Package(
     targets: [
         // Baseline (a): libyaml's event loop in C, with nothing kept.
         .target(name: "RawLibYAML", linkerSettings: [.linkedLibrary("yaml")]),
+        // Peak memory and progress notes, for both executables.
+        .target(name: "BenchmarkSupport"),
         // The stages, the inputs and the synthetic spec, shared by both executables.
         .target(
             name: "GeneratorStages",
@@ -39,12 +41,13 @@ let package = Package(
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         // `swift run -c release generator-ratios`: the ratio table of the README, all stages in one run.
-        .executableTarget(name: "generator-ratios", dependencies: ["GeneratorStages"]),
+        .executableTarget(name: "generator-ratios", dependencies: ["GeneratorStages", "BenchmarkSupport"]),
         // `swift run -c release client-benchmarks`: 1 GiB upload/download against a loopback sink server (peak
         // memory, throughput against a plain file copy) and per-call encode/decode times against swift-openapi-runtime.
         .executableTarget(
             name: "client-benchmarks",
             dependencies: [
+                "BenchmarkSupport",
                 .product(name: "SoraClient", package: "sora-swift"),
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "OpenAPIAsyncHTTPClient", package: "swift-openapi-async-http-client"),

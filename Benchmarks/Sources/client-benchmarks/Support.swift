@@ -1,5 +1,6 @@
 // Shared helpers: peak memory, progress notes, child processes, formatting.
 
+import BenchmarkSupport
 import Foundation
 
 #if canImport(Glibc)
@@ -8,28 +9,12 @@ import Foundation
     import Darwin
 #endif
 
-/// Peak resident set size of this process so far, in bytes.
-func maxResidentBytes() -> Int {
-    var usage = rusage()
-    #if canImport(Darwin)
-        getrusage(RUSAGE_SELF, &usage)
-        return Int(usage.ru_maxrss)  // bytes on Darwin
-    #else
-        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
-        return Int(usage.ru_maxrss) * 1024  // KiB on Linux
-    #endif
-}
+private let notes = ProgressNotes(tool: "client-benchmarks")
 
 /// Progress and errors go to standard error, so that standard output is only the markdown.
-func note(_ message: String) {
-    let line = Array("client-benchmarks: \(message)\n".utf8)
-    _ = line.withUnsafeBufferPointer { write(2, $0.baseAddress, $0.count) }
-}
+func note(_ message: String) { notes.note(message) }
 
-func fail(_ message: String) -> Never {
-    note(message)
-    exit(1)
-}
+func fail(_ message: String) -> Never { notes.fail(message) }
 
 /// This executable, to start children with.
 let executablePath: String = {

@@ -3,6 +3,7 @@
 // baseline, a plain buffered copy of the same file (1 MiB reads, each written to another file).
 
 import AsyncHTTPClient
+import BenchmarkSupport
 import Foundation
 import OpenAPIAsyncHTTPClient
 import SoraClient

@@ -7,6 +7,7 @@
 //   swift run -c release generator-ratios --diagnostics FILE   (every error SpecReader.read reports, one a line)
 //   swift run -c release generator-ratios --child STAGE FILE    (internal: one stage once; prints the maxrss delta)
 
+import BenchmarkSupport
 import GeneratorStages
 
 #if canImport(Glibc)
@@ -15,33 +16,17 @@ import GeneratorStages
     import Darwin
 #endif
 
-/// Peak resident set size of this process so far, in bytes.
-func maxResidentBytes() -> Int {
-    var usage = rusage()
-    #if canImport(Darwin)
-        getrusage(RUSAGE_SELF, &usage)
-        return Int(usage.ru_maxrss)  // bytes on Darwin
-    #else
-        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
-        return Int(usage.ru_maxrss) * 1024  // KiB on Linux
-    #endif
-}
+private let notes = ProgressNotes(tool: "generator-ratios")
 
 /// Progress and errors go to standard error, so that standard output is only the markdown.
-func note(_ message: String) {
-    let line = Array("generator-ratios: \(message)\n".utf8)
-    _ = line.withUnsafeBufferPointer { write(2, $0.baseAddress, $0.count) }
-}
+func note(_ message: String) { notes.note(message) }
 
 /// The text of a NUL-terminated C buffer.
 func text(_ buffer: [CChar]) -> String {
     String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
 }
 
-func fail(_ message: String) -> Never {
-    note(message)
-    exit(1)
-}
+func fail(_ message: String) -> Never { notes.fail(message) }
 
 // MARK: - Child mode: one stage, once, in a fresh process.
 
