@@ -15,8 +15,9 @@ enum ParallelTranslation {
         DispatchQueue.concurrentPerform(iterations: parts) { part in
             var worker = translator
             var files: [GeneratedFile] = []
+            var printer = SwiftPrinter()
             let render: (SwiftFile) -> Void = { file in
-                files.append(GeneratedFile(path: file.path, contents: SwiftPrinter.render(file, specPath: specPath)))
+                files.append(GeneratedFile(path: file.path, contents: printer.render(file, specPath: specPath)))
             }
             if part == 0 { worker.translateShared(render) }
             // The shared files (operations) weigh about one part; schemas are split over the other parts.

@@ -1,7 +1,13 @@
 /// Prints the declaration tree as Swift source with four-space indentation.
+///
+/// Everything is written straight into one UTF-8 buffer (no string per line); a printer that renders many
+/// files reuses that buffer, and each file's text is copied out at its exact size.
 public struct SwiftPrinter {
-    private var output = ""
+    private var output: [UInt8] = []
     private var indentLevel = 0
+
+    /// The longest line, indentation included, before a function's parameters go one per line.
+    private static let lineLimit = 120
 
     /// The fixed first line of every generated file.
     public static func header(specPath: String) -> String {
@@ -11,17 +17,25 @@ public struct SwiftPrinter {
     /// Renders a whole file.
     public static func render(_ file: SwiftFile, specPath: String) -> String {
         var printer = SwiftPrinter()
-        printer.output.reserveCapacity(4096)
-        printer.emit(SwiftPrinter.header(specPath: sanitizedPath(specPath)))
-        printer.emit("")
+        return printer.render(file, specPath: specPath)
+    }
+
+    /// Renders a whole file, reusing this printer's buffer.
+    mutating func render(_ file: SwiftFile, specPath: String) -> String {
+        output.removeAll(keepingCapacity: true)
+        indentLevel = 0
+        line(SwiftPrinter.header(specPath: Self.sanitizedPath(specPath)))
+        newline()
         for module in file.imports {
-            printer.emit(module.hasPrefix("@") ? module : "import \(module)")
+            if !module.hasPrefix("@") { write("import ") }
+            write(module)
+            newline()
         }
         for declaration in file.declarations {
-            if !printer.output.hasSuffix("\n\n") { printer.emit("") }
-            printer.print(declaration)
+            if !endsWithBlankLine { newline() }
+            print(declaration)
         }
-        return printer.output
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// The spec path with anything that could break out of a line comment removed.
@@ -29,37 +43,59 @@ public struct SwiftPrinter {
         String(String.UnicodeScalarView(path.unicodeScalars.filter { !SwiftLiteral.needsEscape($0) }))
     }
 
-    private static let indents = (0..<16).map { String(repeating: "    ", count: $0) }
+    // MARK: - Writing
 
-    private mutating func emit(_ line: String) {
-        if !line.isEmpty {
-            indent()
-            output += line
-        }
-        output += "\n"
+    private var endsWithBlankLine: Bool {
+        output.count >= 2 && output[output.count - 1] == UInt8(ascii: "\n")
+            && output[output.count - 2] == UInt8(ascii: "\n")
+    }
+
+    private mutating func write(_ text: String) {
+        output.append(contentsOf: text.utf8)
+    }
+
+    private mutating func newline() {
+        output.append(UInt8(ascii: "\n"))
     }
 
     private mutating func indent() {
-        output +=
-            indentLevel < Self.indents.count ? Self.indents[indentLevel] : String(repeating: "    ", count: indentLevel)
+        for _ in 0..<indentLevel { output.append(contentsOf: "    ".utf8) }
     }
+
+    /// A whole line; an empty one gets no indentation.
+    private mutating func line(_ text: String) {
+        if !text.isEmpty {
+            indent()
+            write(text)
+        }
+        newline()
+    }
+
+    /// `modifiers ` when there are any.
+    private mutating func modifiers(_ modifiers: String) {
+        guard !modifiers.isEmpty else { return }
+        write(modifiers)
+        write(" ")
+    }
+
+    // MARK: - Declarations
 
     /// Doc lines, with runs of blank lines folded into one and none at either end.
     private mutating func printDoc(_ doc: Doc) {
         var wroteAny = false
         var pendingBlank = false
         for paragraph in doc.lines {
-            for line in SwiftLiteral.docLines(paragraph) {
-                if line.isEmpty {
+            SwiftLiteral.forEachDocLine(paragraph) { text in
+                if text.isEmpty {
                     pendingBlank = wroteAny
-                    continue
+                    return
                 }
-                if pendingBlank { emit("///") }
+                if pendingBlank { line("///") }
                 pendingBlank = false
                 indent()
-                output += "/// "
-                output += line
-                output += "\n"
+                write("/// ")
+                output.append(contentsOf: text)
+                newline()
                 wroteAny = true
             }
         }
@@ -71,40 +107,73 @@ public struct SwiftPrinter {
         case .property(let property): printProperty(property)
         case .enumCase(let enumCase):
             printDoc(enumCase.doc)
-            emit("case \(enumCase.name)" + (enumCase.associatedType.map { "(\($0))" } ?? ""))
+            indent()
+            write("case ")
+            write(enumCase.name)
+            if let associatedType = enumCase.associatedType {
+                write("(")
+                write(associatedType)
+                write(")")
+            }
+            newline()
         case .function(let function): printFunction(function)
         case .typeAlias(let doc, let access, let name, let type):
             printDoc(doc)
-            emit(join(access, "typealias \(name) = \(type)"))
+            indent()
+            modifiers(access)
+            write("typealias ")
+            write(name)
+            write(" = ")
+            write(type)
+            newline()
         }
     }
 
     private mutating func printType(_ type: TypeDeclaration) {
         printDoc(type.doc)
-        let conformances = type.conformances.isEmpty ? "" : ": " + type.conformances.joined(separator: ", ")
-        emit(join(type.access, "\(type.keyword) \(type.name)\(conformances) {"))
+        indent()
+        modifiers(type.access)
+        write(type.keyword)
+        write(" ")
+        write(type.name)
+        for (index, conformance) in type.conformances.enumerated() {
+            write(index == 0 ? ": " : ", ")
+            write(conformance)
+        }
+        write(" {")
+        newline()
         indentLevel += 1
         var previousWasCase = false
         for (index, member) in type.members.enumerated() {
             let isCase: Bool
             if case .enumCase(let enumCase) = member { isCase = enumCase.doc.isEmpty } else { isCase = false }
-            if index > 0 && !(isCase && previousWasCase) { emit("") }
+            if index > 0 && !(isCase && previousWasCase) { newline() }
             print(member)
             previousWasCase = isCase
         }
         indentLevel -= 1
-        emit("}")
+        line("}")
     }
 
     private mutating func printProperty(_ property: PropertyDeclaration) {
         printDoc(property.doc)
-        var line = join(property.modifiers, "\(property.keyword) \(property.name): \(property.type)")
-        if let initializer = property.initializer { line += " = " + text(initializer) }
+        indent()
+        modifiers(property.modifiers)
+        write(property.keyword)
+        write(" ")
+        write(property.name)
+        write(": ")
+        write(property.type)
+        if let initializer = property.initializer {
+            write(" = ")
+            write(initializer.text)
+        }
         guard let getter = property.getter else {
-            emit(line)
+            newline()
             return
         }
-        emit(line + " {")
+        write(" {")
+        newline()
         indentLevel += 1
         if let setter = property.setter {
             printBlock("get", getter)
@@ -113,87 +182,129 @@ public struct SwiftPrinter {
             printStatements(getter)
         }
         indentLevel -= 1
-        emit("}")
+        line("}")
     }
 
     private mutating func printFunction(_ function: FunctionDeclaration) {
         printDoc(function.doc)
-        let parameters = function.parameters.map { parameter in
-            let label = parameter.label.map { "\($0) " } ?? ""
-            let defaultValue = parameter.defaultValue.map { " = " + text($0) } ?? ""
-            return "\(label)\(parameter.name): \(parameter.type)\(defaultValue)"
+        indent()
+        let start = output.count
+        printFunctionHead(function)
+        write("(")
+        for (index, parameter) in function.parameters.enumerated() {
+            if index > 0 { write(", ") }
+            printParameter(parameter)
         }
-        var signature = function.name == "init" ? "init" : "func \(function.name)"
-        signature += "(" + parameters.joined(separator: ", ") + ")"
-        if !function.effects.isEmpty { signature += " " + function.effects }
-        if let returnType = function.returnType { signature += " -> \(returnType)" }
-        let line = join(function.modifiers, signature)
+        write(")")
+        printFunctionTail(function)
         // One parameter per line from three parameters on, so adding one is a one-line diff.
-        if (line.count + indentLevel * 4 > 120 && parameters.count > 1) || parameters.count >= 3 {
-            emit(String(line.prefix { $0 != "(" }) + "(")
+        let count = function.parameters.count
+        if count >= 3 || (count > 1 && isTooLong(from: start)) {
+            output.removeLast(output.count - start)
+            printFunctionHead(function)
+            write("(")
+            newline()
             indentLevel += 1
-            for (index, parameter) in parameters.enumerated() {
-                emit(parameter + (index < parameters.count - 1 ? "," : ""))
+            for (index, parameter) in function.parameters.enumerated() {
+                indent()
+                printParameter(parameter)
+                if index < count - 1 { write(",") }
+                newline()
             }
             indentLevel -= 1
-            var tail = ")"
-            if !function.effects.isEmpty { tail += " " + function.effects }
-            if let returnType = function.returnType { tail += " -> \(returnType)" }
-            emit(tail + " {")
-        } else {
-            emit(line + " {")
+            indent()
+            write(")")
+            printFunctionTail(function)
         }
+        write(" {")
+        newline()
         indentLevel += 1
         printStatements(function.body)
         indentLevel -= 1
-        emit("}")
+        line("}")
+    }
+
+    /// `modifiers func name` or `modifiers init`.
+    private mutating func printFunctionHead(_ function: FunctionDeclaration) {
+        modifiers(function.modifiers)
+        if function.name != "init" { write("func ") }
+        write(function.name)
+    }
+
+    /// ` effects -> ReturnType`.
+    private mutating func printFunctionTail(_ function: FunctionDeclaration) {
+        if !function.effects.isEmpty {
+            write(" ")
+            write(function.effects)
+        }
+        if let returnType = function.returnType {
+            write(" -> ")
+            write(returnType)
+        }
+    }
+
+    /// True when the text from `start` on, after the current indentation, is longer than the line limit in
+    /// characters (counted only when the bytes exceed it: characters never outnumber bytes).
+    private func isTooLong(from start: Int) -> Bool {
+        let room = Self.lineLimit - indentLevel * 4
+        if output.count - start <= room { return false }
+        return String(decoding: output[start...], as: UTF8.self).count > room
+    }
+
+    private mutating func printParameter(_ parameter: FunctionParameter) {
+        if let label = parameter.label {
+            write(label)
+            write(" ")
+        }
+        write(parameter.name)
+        write(": ")
+        write(parameter.type)
+        if let defaultValue = parameter.defaultValue {
+            write(" = ")
+            write(defaultValue.text)
+        }
     }
 
     private mutating func printBlock(_ header: String, _ body: [Statement]) {
-        emit(header + " {")
+        indent()
+        write(header)
+        write(" {")
+        newline()
         indentLevel += 1
         printStatements(body)
         indentLevel -= 1
-        emit("}")
+        line("}")
     }
 
     private mutating func printStatements(_ statements: [Statement]) {
         for statement in statements {
             switch statement {
-            case .line(let code): emit(text(code))
+            case .line(let code): line(code.text)
             case .block(let header, let body):
-                printBlock(text(header), body)
+                printBlock(header.text, body)
             case .switchBlock(let subject, let cases):
-                emit("switch \(text(subject)) {")
+                indent()
+                write("switch ")
+                write(subject.text)
+                write(" {")
+                newline()
                 for clause in cases {
-                    let label = text(clause.label)
+                    indent()
+                    write(clause.label.text)
                     if clause.body.count == 1, case .line(let code) = clause.body[0] {
-                        emit("\(label): \(text(code))")
+                        write(": ")
+                        write(code.text)
+                        newline()
                     } else {
-                        emit("\(label):")
+                        write(":")
+                        newline()
                         indentLevel += 1
                         printStatements(clause.body)
                         indentLevel -= 1
                     }
                 }
-                emit("}")
+                line("}")
             }
         }
-    }
-
-    private func text(_ code: Code) -> String {
-        if code.tokens.count == 1, case .code(let text) = code.tokens[0] { return text }
-        var result = ""
-        for token in code.tokens {
-            switch token {
-            case .code(let text): result += text
-            case .literal(let value): result += SwiftLiteral.string(value)
-            }
-        }
-        return result
-    }
-
-    private func join(_ modifiers: String, _ rest: String) -> String {
-        modifiers.isEmpty ? rest : modifiers + " " + rest
     }
 }
