@@ -53,7 +53,7 @@ extension Translator {
                     at: property.mark)
                 continue
             }
-            if ["validate", "encodeParts"].contains(bare) {
+            if bare == "validate" || bare == "encodeParts" {
                 diagnostics.error(
                     "property '\(property.name)' would hide the generated method '\(bare)()'", at: property.mark)
                 continue
@@ -67,7 +67,7 @@ extension Translator {
                 Member(
                     property: property, name: memberName, type: type,
                     isOptional: !property.isRequired || property.schema.isNullable,
-                    isBoxed: specName.map { boxed.contains("\($0).\(property.name)") } ?? false,
+                    isBoxed: !boxed.isEmpty && specName.map { boxed.contains("\($0).\(property.name)") } ?? false,
                     pointer: propertyPointer))
         }
         let hasFile = members.contains { $0.type == "FileUpload" || $0.type == "[FileUpload]" }

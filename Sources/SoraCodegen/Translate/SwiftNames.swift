@@ -29,19 +29,17 @@ public enum SwiftNames {
 
     /// `video_list` → `VideoList`; `APIError` stays; a leading digit gets a `_` prefix: `4k` → `_4k`.
     public static func typeName(_ name: String) -> String {
-        var result = words(name).map(capitalized).joined()
+        var result = joinedWords(name, camelCase: false)
         if result.isEmpty { result = fallback(name).uppercasedFirst }
-        if result.first?.isNumber == true { result = "_" + result }
+        if startsWithDigit(result) { result = "_" + result }
         return result
     }
 
     /// `created_at` → `createdAt`, `private` → `` `private` ``, `self` → `self_`, `URL` → `url`.
     public static func memberName(_ name: String) -> String {
-        let parts = words(name)
-        var result = parts.enumerated().map { index, word in index == 0 ? lowercasedLead(word) : capitalized(word) }
-            .joined()
+        var result = joinedWords(name, camelCase: true)
         if result.isEmpty { result = fallback(name) }
-        if result.first?.isNumber == true { result = "_" + result }
+        if startsWithDigit(result) { result = "_" + result }
         return escaped(result)
     }
 
@@ -55,6 +53,12 @@ public enum SwiftNames {
         }
         let prefix = words(enumType).last.map(lowercasedLead) ?? "value"
         return prefix + bare.dropFirst()
+    }
+
+    /// True for `4k`: a name that needs a `_` prefix (names here start with an ASCII letter or digit).
+    private static func startsWithDigit(_ name: String) -> Bool {
+        guard let first = name.utf8.first else { return false }
+        return first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")
     }
 
     /// Backticks for keywords, `_` suffix for names unusable after a dot.

@@ -72,6 +72,20 @@ enum Pointer {
 extension String {
     fileprivate func replacingTilde() -> String {
         guard utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return self }
+        if utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: every byte is a character, so replace bytes.
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(utf8.count + 8)
+            for byte in utf8 {
+                guard byte == UInt8(ascii: "~") || byte == UInt8(ascii: "/") else {
+                    bytes.append(byte)
+                    continue
+                }
+                bytes.append(UInt8(ascii: "~"))
+                bytes.append(byte == UInt8(ascii: "~") ? UInt8(ascii: "0") : UInt8(ascii: "1"))
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         var result = ""
         for character in self {
             switch character {

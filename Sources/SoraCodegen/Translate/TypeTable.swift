@@ -34,10 +34,11 @@ struct TypeTable {
 
     /// Follows `$ref` aliases to the schema that defines a value (nil for a loop).
     func resolved(_ schema: Schema) -> Schema? {
+        guard case .reference = schema.kind else { return schema }
         var current = schema
-        var seen = Set<String>()
+        var seen = LoopGuard()
         while case .reference(let name) = current.kind {
-            guard seen.insert(name).inserted, let target = schemas[name] else { return nil }
+            guard seen.insert(name), let target = schemas[name] else { return nil }
             current = target.schema
         }
         return current
@@ -45,16 +46,39 @@ struct TypeTable {
 
     /// The named object schema a reference ends in, if any.
     func objectName(_ schema: Schema) -> String? {
+        guard case .reference = schema.kind else { return nil }
         var current = schema
         var last: String?
-        var seen = Set<String>()
+        var seen = LoopGuard()
         while case .reference(let name) = current.kind {
-            guard seen.insert(name).inserted, let target = schemas[name] else { return nil }
+            guard seen.insert(name), let target = schemas[name] else { return nil }
             last = name
             current = target.schema
         }
         if case .object = current.kind { return last }
         return nil
+    }
+
+    /// The names a `$ref` chain has passed; short chains (nearly all) are checked without allocating a set.
+    private struct LoopGuard {
+        private var first: String?
+        private var second: String?
+        private var rest: Set<String> = []
+
+        /// False when `name` was seen before.
+        mutating func insert(_ name: String) -> Bool {
+            guard let first else {
+                first = name
+                return true
+            }
+            if name == first { return false }
+            guard let second else {
+                second = name
+                return true
+            }
+            if name == second { return false }
+            return rest.insert(name).inserted
+        }
     }
 }
 
