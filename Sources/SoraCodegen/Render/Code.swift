@@ -17,9 +17,10 @@ public struct Code: Sendable, Hashable, ExpressibleByStringInterpolation {
     public struct Interpolation: StringInterpolationProtocol {
         var text = ""
 
-        /// Reserves room for the literal parts and typical interpolated names.
+        /// Reserves room for the literal parts and typical interpolated names (short code stays a small string).
         public init(literalCapacity: Int, interpolationCount: Int) {
-            text.reserveCapacity(literalCapacity + interpolationCount * 16)
+            let estimate = literalCapacity + interpolationCount * 12
+            if estimate > 15 { text.reserveCapacity(estimate) }
         }
 
         /// Appends generator-written text.

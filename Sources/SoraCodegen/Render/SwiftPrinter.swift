@@ -27,7 +27,7 @@ public struct SwiftPrinter {
         line(SwiftPrinter.header(specPath: Self.sanitizedPath(specPath)))
         newline()
         for module in file.imports {
-            if !module.hasPrefix("@") { write("import ") }
+            if !module.hasPrefix("@") { put("import ") }
             write(module)
             newline()
         }
@@ -50,16 +50,30 @@ public struct SwiftPrinter {
             && output[output.count - 2] == UInt8(ascii: "\n")
     }
 
+    /// Appends text that the translator produced (names, types, finished code).
     private mutating func write(_ text: String) {
-        output.append(contentsOf: text.utf8)
+        var text = text
+        text.withUTF8 { output.append(contentsOf: $0) }
+    }
+
+    /// Appends the printer's own fixed text (keywords, punctuation).
+    private mutating func put(_ text: StaticString) {
+        output.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
     private mutating func newline() {
         output.append(UInt8(ascii: "\n"))
     }
 
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
+
     private mutating func indent() {
-        for _ in 0..<indentLevel { output.append(contentsOf: "    ".utf8) }
+        let width = indentLevel * 4
+        if width <= Self.spaces.count {
+            output.append(contentsOf: Self.spaces[..<width])
+        } else {
+            output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: width))
+        }
     }
 
     /// A whole line; an empty one gets no indentation.
@@ -71,11 +85,17 @@ public struct SwiftPrinter {
         newline()
     }
 
+    /// `}` on a line of its own.
+    private mutating func closeBrace() {
+        indent()
+        put("}\n")
+    }
+
     /// `modifiers ` when there are any.
     private mutating func modifiers(_ modifiers: String) {
         guard !modifiers.isEmpty else { return }
         write(modifiers)
-        write(" ")
+        put(" ")
     }
 
     // MARK: - Declarations
@@ -90,10 +110,13 @@ public struct SwiftPrinter {
                     pendingBlank = wroteAny
                     return
                 }
-                if pendingBlank { line("///") }
+                if pendingBlank {
+                    indent()
+                    put("///\n")
+                }
                 pendingBlank = false
                 indent()
-                write("/// ")
+                put("/// ")
                 output.append(contentsOf: text)
                 newline()
                 wroteAny = true
@@ -108,12 +131,12 @@ public struct SwiftPrinter {
         case .enumCase(let enumCase):
             printDoc(enumCase.doc)
             indent()
-            write("case ")
+            put("case ")
             write(enumCase.name)
             if let associatedType = enumCase.associatedType {
-                write("(")
+                put("(")
                 write(associatedType)
-                write(")")
+                put(")")
             }
             newline()
         case .function(let function): printFunction(function)
@@ -121,9 +144,9 @@ public struct SwiftPrinter {
             printDoc(doc)
             indent()
             modifiers(access)
-            write("typealias ")
+            put("typealias ")
             write(name)
-            write(" = ")
+            put(" = ")
             write(type)
             newline()
         }
@@ -134,13 +157,13 @@ public struct SwiftPrinter {
         indent()
         modifiers(type.access)
         write(type.keyword)
-        write(" ")
+        put(" ")
         write(type.name)
         for (index, conformance) in type.conformances.enumerated() {
-            write(index == 0 ? ": " : ", ")
+            put(index == 0 ? ": " : ", ")
             write(conformance)
         }
-        write(" {")
+        put(" {")
         newline()
         indentLevel += 1
         var previousWasCase = false
@@ -152,7 +175,7 @@ public struct SwiftPrinter {
             previousWasCase = isCase
         }
         indentLevel -= 1
-        line("}")
+        closeBrace()
     }
 
     private mutating func printProperty(_ property: PropertyDeclaration) {
@@ -160,19 +183,19 @@ public struct SwiftPrinter {
         indent()
         modifiers(property.modifiers)
         write(property.keyword)
-        write(" ")
+        put(" ")
         write(property.name)
-        write(": ")
+        put(": ")
         write(property.type)
         if let initializer = property.initializer {
-            write(" = ")
+            put(" = ")
             write(initializer.text)
         }
         guard let getter = property.getter else {
             newline()
             return
         }
-        write(" {")
+        put(" {")
         newline()
         indentLevel += 1
         if let setter = property.setter {
@@ -182,7 +205,7 @@ public struct SwiftPrinter {
             printStatements(getter)
         }
         indentLevel -= 1
-        line("}")
+        closeBrace()
     }
 
     private mutating func printFunction(_ function: FunctionDeclaration) {
@@ -190,55 +213,55 @@ public struct SwiftPrinter {
         indent()
         let start = output.count
         printFunctionHead(function)
-        write("(")
+        put("(")
         for (index, parameter) in function.parameters.enumerated() {
-            if index > 0 { write(", ") }
+            if index > 0 { put(", ") }
             printParameter(parameter)
         }
-        write(")")
+        put(")")
         printFunctionTail(function)
         // One parameter per line from three parameters on, so adding one is a one-line diff.
         let count = function.parameters.count
         if count >= 3 || (count > 1 && isTooLong(from: start)) {
             output.removeLast(output.count - start)
             printFunctionHead(function)
-            write("(")
+            put("(")
             newline()
             indentLevel += 1
             for (index, parameter) in function.parameters.enumerated() {
                 indent()
                 printParameter(parameter)
-                if index < count - 1 { write(",") }
+                if index < count - 1 { put(",") }
                 newline()
             }
             indentLevel -= 1
             indent()
-            write(")")
+            put(")")
             printFunctionTail(function)
         }
-        write(" {")
+        put(" {")
         newline()
         indentLevel += 1
         printStatements(function.body)
         indentLevel -= 1
-        line("}")
+        closeBrace()
     }
 
     /// `modifiers func name` or `modifiers init`.
     private mutating func printFunctionHead(_ function: FunctionDeclaration) {
         modifiers(function.modifiers)
-        if function.name != "init" { write("func ") }
+        if function.name != "init" { put("func ") }
         write(function.name)
     }
 
     /// ` effects -> ReturnType`.
     private mutating func printFunctionTail(_ function: FunctionDeclaration) {
         if !function.effects.isEmpty {
-            write(" ")
+            put(" ")
             write(function.effects)
         }
         if let returnType = function.returnType {
-            write(" -> ")
+            put(" -> ")
             write(returnType)
         }
     }
@@ -254,13 +277,13 @@ public struct SwiftPrinter {
     private mutating func printParameter(_ parameter: FunctionParameter) {
         if let label = parameter.label {
             write(label)
-            write(" ")
+            put(" ")
         }
         write(parameter.name)
-        write(": ")
+        put(": ")
         write(parameter.type)
         if let defaultValue = parameter.defaultValue {
-            write(" = ")
+            put(" = ")
             write(defaultValue.text)
         }
     }
@@ -268,12 +291,12 @@ public struct SwiftPrinter {
     private mutating func printBlock(_ header: String, _ body: [Statement]) {
         indent()
         write(header)
-        write(" {")
+        put(" {")
         newline()
         indentLevel += 1
         printStatements(body)
         indentLevel -= 1
-        line("}")
+        closeBrace()
     }
 
     private mutating func printStatements(_ statements: [Statement]) {
@@ -284,26 +307,26 @@ public struct SwiftPrinter {
                 printBlock(header.text, body)
             case .switchBlock(let subject, let cases):
                 indent()
-                write("switch ")
+                put("switch ")
                 write(subject.text)
-                write(" {")
+                put(" {")
                 newline()
                 for clause in cases {
                     indent()
                     write(clause.label.text)
                     if clause.body.count == 1, case .line(let code) = clause.body[0] {
-                        write(": ")
+                        put(": ")
                         write(code.text)
                         newline()
                     } else {
-                        write(":")
+                        put(":")
                         newline()
                         indentLevel += 1
                         printStatements(clause.body)
                         indentLevel -= 1
                     }
                 }
-                line("}")
+                closeBrace()
             }
         }
     }

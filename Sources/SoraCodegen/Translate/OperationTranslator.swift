@@ -33,7 +33,7 @@ extension Translator {
 
     /// The operation's method, and for a binary answer a second one that streams it to a file.
     private mutating func operationFunctions(_ operation: Operation, name: String) -> [FunctionDeclaration]? {
-        let pointer = "#/paths/\(Pointer.escape(operation.path))/\(operation.method.rawValue)"
+        let pointer = "#/paths/" + Pointer.escape(operation.path) + "/" + operation.method.rawValue
         let pathParameters = operation.parameters.filter { $0.location == .path }
         var pathArguments: [FunctionParameter] = []
         var parameters: [FunctionParameter] = []
@@ -94,7 +94,7 @@ extension Translator {
                     + [.line("try httpRequest.check(validator)")], at: 1)
         }
         if let body = operation.requestBody {
-            guard let bodyType = bodyType(body, operation: operation) else { return nil }
+            guard let bodyType = bodyType(body, operation: operation, pointer: pointer) else { return nil }
             let setter = body.encoding == .json ? "setJSONBody" : "setMultipartBody"
             let arguments = body.encoding == .json ? "body" : "body, checkingImages: core.configuration.checksImageSize"
             parameters.insert(
@@ -110,7 +110,7 @@ extension Translator {
             docParameters.append("  - body: \(body.description ?? "The request body.")")
         }
         parameters = pathArguments + parameters + optionalArguments
-        let (returnType, tail) = responseHandling(operation)
+        let (returnType, tail) = responseHandling(operation, pointer: pointer)
         if let success = operation.responses.first(where: { $0.status.isSuccess }),
             case .binary(let mediaTypes) = success.content
         {
@@ -153,14 +153,14 @@ extension Translator {
         return [function, toFile] + helpers
     }
 
-    private mutating func bodyType(_ body: RequestBody, operation: Operation) -> String? {
+    private mutating func bodyType(_ body: RequestBody, operation: Operation, pointer: String) -> String? {
         if case .reference(let name) = body.schema.kind { return table.swiftName(name) }
         guard case .object(let object) = body.schema.kind else {
             diagnostics.error("a request body must be an object schema (inline or $ref)", at: body.mark)
             return nil
         }
         let name = SwiftNames.typeName(operation.operationID) + "Request"
-        let pointer = "#/paths/\(Pointer.escape(operation.path))/\(operation.method.rawValue)/requestBody"
+        let pointer = pointer + "/requestBody"
         inlineModels.append(
             SwiftFile(
                 path: "Models/\(name).swift", imports: ["SoraRuntime"],
@@ -170,7 +170,7 @@ extension Translator {
         return name
     }
 
-    private mutating func responseHandling(_ operation: Operation) -> (String?, [Statement]) {
+    private mutating func responseHandling(_ operation: Operation, pointer: String) -> (String?, [Statement]) {
         guard let success = operation.responses.first(where: { $0.status.isSuccess }) else {
             diagnostics.warning("operation '\(operation.operationID)' documents no 2xx response", at: operation.mark)
             return (nil, [])
@@ -181,11 +181,12 @@ extension Translator {
             return ("BinaryContent", [.line("return httpResponse.binaryContent()")])
         case .json(let schema):
             var nested: [Declaration] = []
-            let name = SwiftNames.typeName(operation.operationID) + "Response"
-            let pointer = "#/paths/\(Pointer.escape(operation.path))/\(operation.method.rawValue)/responses"
-            var type = swiftType(schema, nestedName: name, pointer: pointer, isMultipart: false, nested: &nested)
+            var type = swiftType(
+                schema, nestedName: SwiftNames.typeName(operation.operationID) + "Response",
+                pointer: pointer + "/responses", isMultipart: false, nested: &nested)
             if schema.isNullable { type += "?" }
             if !nested.isEmpty {
+                let name = SwiftNames.typeName(operation.operationID) + "Response"
                 inlineModels.append(
                     SwiftFile(path: "Models/\(name).swift", imports: ["SoraRuntime"], declarations: nested))
             }
