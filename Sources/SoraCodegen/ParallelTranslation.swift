@@ -7,10 +7,14 @@ import Synchronization
 enum ParallelTranslation {
     /// Below this many schemas one thread is faster than two.
     static let threshold = 256
+    /// How many parts the schemas are cut into when there are at least `threshold` of them.
+    static let schemaParts = 8
 
     static func run(_ translator: Translator, specPath: String) -> ([GeneratedFile], DiagnosticBag) {
         let schemas = translator.document.schemas.indices
-        let parts = schemas.count >= threshold ? 3 : 1
+        // Part 0 (the shared files) starts first; the schemas come in small parts, so that whichever thread is
+        // free takes the next one and both cores finish at about the same time.
+        let parts = schemas.count >= threshold ? 1 + schemaParts : 1
         let slots = Mutex<[([GeneratedFile], DiagnosticBag)?]>(Array(repeating: nil, count: parts))
         DispatchQueue.concurrentPerform(iterations: parts) { part in
             var worker = translator
@@ -20,7 +24,6 @@ enum ParallelTranslation {
                 files.append(GeneratedFile(path: file.path, contents: printer.render(file, specPath: specPath)))
             }
             if part == 0 { worker.translateShared(render) }
-            // The shared files (operations) weigh about one part; schemas are split over the other parts.
             let schemaParts = max(parts - 1, 1)
             let index = parts == 1 ? 0 : part - 1
             if parts == 1 || part > 0 {

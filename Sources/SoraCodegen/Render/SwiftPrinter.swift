@@ -35,8 +35,14 @@ public struct SwiftPrinter {
             if !endsWithBlankLine { newline() }
             print(declaration)
         }
-        return String(decoding: output, as: UTF8.self)
+        let text = String(decoding: output, as: UTF8.self)
+        // One very large file (all operations of a tag) should not pin its buffer for the rest of the run.
+        if output.capacity > Self.keptCapacity { output = [] }
+        return text
     }
+
+    /// The most buffer a printer keeps between files.
+    private static let keptCapacity = 1 << 20
 
     /// The spec path with anything that could break out of a line comment removed.
     static func sanitizedPath(_ path: String) -> String {

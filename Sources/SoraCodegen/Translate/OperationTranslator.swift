@@ -3,7 +3,8 @@ extension Translator {
     /// Local names the generated method body uses; parameters may not take them.
     static let reservedLocals: Set<String> = ["body", "httpRequest", "httpResponse", "validator", "core"]
 
-    mutating func operationFiles() -> [SwiftFile] {
+    /// The operation files; the models of inline bodies and responses go to `emit` as soon as they are made.
+    mutating func operationFiles(emittingModels emit: (SwiftFile) -> Void) -> [SwiftFile] {
         var groups: [(name: String, declarations: [Declaration])] = []
         var functionNames: [String: String] = [:]
         for operation in document.operations {
@@ -15,7 +16,10 @@ extension Translator {
                 continue
             }
             functionNames[name] = operation.operationID
-            guard let functions = operationFunctions(operation, name: name) else { continue }
+            let functions = operationFunctions(operation, name: name)
+            inlineModels.forEach(emit)
+            inlineModels.removeAll(keepingCapacity: true)
+            guard let functions else { continue }
             let group = SwiftNames.typeName(operation.tags.first ?? "Default")
             if let index = groups.firstIndex(where: { $0.name == group }) {
                 groups[index].declarations += functions.map(Declaration.function)

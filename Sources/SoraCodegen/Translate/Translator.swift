@@ -40,9 +40,7 @@ struct Translator {
     mutating func translateShared(_ emit: (SwiftFile) -> Void) {
         emit(exportsFile())
         emit(clientFile())
-        operationFiles().forEach(emit)
-        inlineModels.forEach(emit)
-        inlineModels.removeAll()
+        operationFiles(emittingModels: emit).forEach(emit)
     }
 
     /// One file per named schema in `range` (schemas translate independently of each other).
