@@ -55,12 +55,14 @@ public enum SwiftLiteral {
     static func forEachDocLine(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         var text = text
         let isPlain = text.withUTF8 { bytes in
-            for byte in bytes where (byte < 0x20 || byte >= 0x7F) && byte != UInt8(ascii: "\n") { return false }
+            guard let hasLineBreak = plainDocText(bytes) else { return false }
+            guard hasLineBreak else {
+                body(UnsafeBufferPointer(rebasing: bytes[..<trimmedEnd(bytes, from: 0, to: bytes.count)]))
+                return true
+            }
             var start = 0
             for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: "\n") {
-                var end = index
-                while end > start && bytes[end - 1] == UInt8(ascii: " ") { end -= 1 }
-                body(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                body(UnsafeBufferPointer(rebasing: bytes[start..<trimmedEnd(bytes, from: start, to: index)]))
                 start = index + 1
             }
             return true
@@ -99,6 +101,42 @@ public enum SwiftLiteral {
             }
         }
         finishLine()
+    }
+
+    /// For doc text that is only printable ASCII and `\n` (nothing to escape or to split elsewhere), whether it
+    /// has a line break; nil for any other text. Checks eight bytes at a time: this runs over every doc comment.
+    private static func plainDocText(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        var hasLineBreak = false
+        var index = 0
+        let raw = UnsafeRawBufferPointer(bytes)
+        while index + 8 <= raw.count {
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            // With no byte ≥ 0x80, `(x - n·ones) & ~x & highBits` is non-zero exactly when some byte of x is < n.
+            if word & highBits != 0 { return nil }
+            let delete = word ^ (ones &* 0x7F)
+            if (delete &- ones) & ~delete & highBits != 0 { return nil }
+            if (word &- ones &* 0x20) & ~word & highBits != 0 {
+                for offset in index..<index + 8 where bytes[offset] < 0x20 {
+                    guard bytes[offset] == UInt8(ascii: "\n") else { return nil }
+                    hasLineBreak = true
+                }
+            }
+            index += 8
+        }
+        for offset in index..<bytes.count where bytes[offset] < 0x20 || bytes[offset] >= 0x7F {
+            guard bytes[offset] == UInt8(ascii: "\n") else { return nil }
+            hasLineBreak = true
+        }
+        return hasLineBreak
+    }
+
+    /// The end of `bytes[start..<end]` without trailing spaces.
+    private static func trimmedEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
+        var end = end
+        while end > start && bytes[end - 1] == UInt8(ascii: " ") { end -= 1 }
+        return end
     }
 
     /// True when every byte is printable ASCII other than `"` and `\\`: nothing to escape.

@@ -63,9 +63,16 @@ public enum SwiftNames {
 
     /// Backticks for keywords, `_` suffix for names unusable after a dot.
     static func escaped(_ identifier: String) -> String {
-        if memberReserved.contains(identifier) { return identifier + "_" }
-        return keywords.contains(identifier) ? "`\(identifier)`" : identifier
+        escapes[identifier] ?? identifier
     }
+
+    /// `escaped` for every name it changes, so that a plain name costs one lookup.
+    private static let escapes: [String: String] = {
+        var escapes: [String: String] = [:]
+        for keyword in keywords { escapes[keyword] = "`\(keyword)`" }
+        for reserved in memberReserved { escapes[reserved] = reserved + "_" }
+        return escapes
+    }()
 
     /// The identifier without backticks, for collision checks and derived names.
     static func bare(_ identifier: String) -> String {

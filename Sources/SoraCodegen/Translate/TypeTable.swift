@@ -6,7 +6,11 @@ struct TypeTable {
     private(set) var swiftNames: [String: String] = [:]
 
     init(_ document: SpecDocument, clientName: String, diagnostics: inout DiagnosticBag) {
-        var owners: [String: String] = [clientName: "the client type (info.x-client-name)"]
+        // Swift name → spec name of the schema that took it (the client type's name is taken from the start).
+        var owners: [String: String] = [:]
+        owners.reserveCapacity(document.schemas.count)
+        schemas.reserveCapacity(document.schemas.count)
+        swiftNames.reserveCapacity(document.schemas.count)
         for named in document.schemas {
             schemas[named.name] = named
             var swiftName = SwiftNames.typeName(named.name)
@@ -17,12 +21,15 @@ struct TypeTable {
                 swiftName += "Model"
             }
             swiftNames[named.name] = swiftName
-            if let owner = owners[swiftName] {
+            let owner =
+                swiftName == clientName
+                ? "the client type (info.x-client-name)" : owners[swiftName].map { "schema '\($0)'" }
+            if let owner {
                 diagnostics.error(
                     "schema '\(named.name)' becomes the Swift type '\(swiftName)', which \(owner) already has",
                     at: named.mark)
             } else {
-                owners[swiftName] = "schema '\(named.name)'"
+                owners[swiftName] = named.name
             }
         }
     }
@@ -87,6 +94,7 @@ enum RecursionBreaker {
     /// `TypeName.propertyName` keys (spec names) of properties to box, found by a depth-first walk in spec order.
     static func boxedProperties(_ document: SpecDocument, table: TypeTable) -> Set<String> {
         var edges: [String: [(property: String, target: String)]] = [:]
+        edges.reserveCapacity(document.schemas.count)
         for named in document.schemas {
             guard case .object(let object) = named.schema.kind else { continue }
             edges[named.name] = object.properties.compactMap { property in
