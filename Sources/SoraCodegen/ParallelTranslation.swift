@@ -23,7 +23,28 @@ enum ParallelTranslation {
             let render: (SwiftFile) -> Void = { file in
                 files.append(GeneratedFile(path: file.path, contents: printer.render(file, specPath: specPath)))
             }
-            if part == 0 { worker.translateShared(render) }
+            if part == 0 {
+                // Operation files are printed as their methods arrive and finished after the last one.
+                var typeFiles: [SwiftPrinter.TypeFile] = []
+                var current = 0
+                worker.translateShared(render) { file, member in
+                    if current >= typeFiles.count || typeFiles[current].path != file.path {
+                        if let index = typeFiles.firstIndex(where: { $0.path == file.path }) {
+                            current = index
+                        } else {
+                            guard case .type(let type) = file.declarations.first else { return }
+                            current = typeFiles.count
+                            typeFiles.append(
+                                SwiftPrinter.TypeFile(
+                                    path: file.path, imports: file.imports, type: type, specPath: specPath))
+                        }
+                    }
+                    typeFiles[current].append(member)
+                }
+                for index in typeFiles.indices {
+                    files.append(GeneratedFile(path: typeFiles[index].path, contents: typeFiles[index].finish()))
+                }
+            }
             let schemaParts = max(parts - 1, 1)
             let index = parts == 1 ? 0 : part - 1
             if parts == 1 || part > 0 {

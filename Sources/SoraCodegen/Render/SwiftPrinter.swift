@@ -22,19 +22,34 @@ public struct SwiftPrinter {
 
     /// Renders a whole file, reusing this printer's buffer.
     mutating func render(_ file: SwiftFile, specPath: String) -> String {
+        beginFile(imports: file.imports, specPath: specPath)
+        for declaration in file.declarations {
+            beginDeclaration()
+            print(declaration)
+        }
+        return finishFile()
+    }
+
+    /// Starts a file: the header and the imports.
+    private mutating func beginFile(imports: [String], specPath: String) {
         output.removeAll(keepingCapacity: true)
         indentLevel = 0
         line(SwiftPrinter.header(specPath: Self.sanitizedPath(specPath)))
         newline()
-        for module in file.imports {
+        for module in imports {
             if !module.hasPrefix("@") { put("import ") }
             write(module)
             newline()
         }
-        for declaration in file.declarations {
-            if !endsWithBlankLine { newline() }
-            print(declaration)
-        }
+    }
+
+    /// The blank line before a top-level declaration.
+    private mutating func beginDeclaration() {
+        if !endsWithBlankLine { newline() }
+    }
+
+    /// The file's text, copied out at its exact size.
+    private mutating func finishFile() -> String {
         let text = String(decoding: output, as: UTF8.self)
         // One very large file (all operations of a tag) should not pin its buffer for the rest of the run.
         if output.capacity > Self.keptCapacity { output = [] }
@@ -159,6 +174,14 @@ public struct SwiftPrinter {
     }
 
     private mutating func printType(_ type: TypeDeclaration) {
+        openType(type)
+        var previousWasCase: Bool?
+        for member in type.members { printMember(member, previousWasCase: &previousWasCase) }
+        closeType()
+    }
+
+    /// A type's doc and first line, `… {`, without its members.
+    private mutating func openType(_ type: TypeDeclaration) {
         printDoc(type.doc)
         indent()
         modifiers(type.access)
@@ -172,16 +195,50 @@ public struct SwiftPrinter {
         put(" {")
         newline()
         indentLevel += 1
-        var previousWasCase = false
-        for (index, member) in type.members.enumerated() {
-            let isCase: Bool
-            if case .enumCase(let enumCase) = member { isCase = enumCase.doc.isEmpty } else { isCase = false }
-            if index > 0 && !(isCase && previousWasCase) { newline() }
-            print(member)
-            previousWasCase = isCase
-        }
+    }
+
+    /// One member of the open type, after a blank line unless it is the first or an undocumented case that follows
+    /// another (`previousWasCase` is nil before the first member).
+    private mutating func printMember(_ member: Declaration, previousWasCase: inout Bool?) {
+        let isCase: Bool
+        if case .enumCase(let enumCase) = member { isCase = enumCase.doc.isEmpty } else { isCase = false }
+        if let previous = previousWasCase, !(isCase && previous) { newline() }
+        print(member)
+        previousWasCase = isCase
+    }
+
+    /// The `}` that ends the open type.
+    private mutating func closeType() {
         indentLevel -= 1
         closeBrace()
+    }
+
+    /// A file whose only declaration is one type, printed member by member as the members are translated, so that
+    /// a very large type (every operation of a tag) never exists as one tree.
+    struct TypeFile {
+        /// Relative path of the file.
+        let path: String
+        private var printer = SwiftPrinter()
+        private var previousWasCase: Bool?
+
+        /// Starts the file with `type`'s doc and first line; its `members` are not printed.
+        init(path: String, imports: [String], type: TypeDeclaration, specPath: String) {
+            self.path = path
+            printer.beginFile(imports: imports, specPath: specPath)
+            printer.beginDeclaration()
+            printer.openType(type)
+        }
+
+        /// Prints the next member.
+        mutating func append(_ member: Declaration) {
+            printer.printMember(member, previousWasCase: &previousWasCase)
+        }
+
+        /// Closes the type and returns the file's text.
+        mutating func finish() -> String {
+            printer.closeType()
+            return printer.finishFile()
+        }
     }
 
     private mutating func printProperty(_ property: PropertyDeclaration) {

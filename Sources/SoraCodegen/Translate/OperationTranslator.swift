@@ -3,9 +3,13 @@ extension Translator {
     /// Local names the generated method body uses; parameters may not take them.
     static let reservedLocals: Set<String> = ["body", "httpRequest", "httpResponse", "validator", "core"]
 
-    /// The operation files; the models of inline bodies and responses go to `emit` as soon as they are made.
-    mutating func operationFiles(emittingModels emit: (SwiftFile) -> Void) -> [SwiftFile] {
-        var groups: [(name: String, declarations: [Declaration])] = []
+    /// The operation files, one per tag, handed over method by method (a tag's file can be most of the output):
+    /// `emitMember` gets the file (with no members yet) and its extension's next member. The models of inline
+    /// bodies and responses go to `emit` as soon as they are made.
+    mutating func operationFiles(
+        emittingModels emit: (SwiftFile) -> Void, members emitMember: (SwiftFile, Declaration) -> Void
+    ) {
+        var groups: [String: SwiftFile] = [:]
         var functionNames: [String: String] = [:]
         for operation in document.operations {
             let name = SwiftNames.bare(SwiftNames.memberName(operation.operationID))
@@ -21,17 +25,13 @@ extension Translator {
             inlineModels.removeAll(keepingCapacity: true)
             guard let functions else { continue }
             let group = SwiftNames.typeName(operation.tags.first ?? "Default")
-            if let index = groups.firstIndex(where: { $0.name == group }) {
-                groups[index].declarations += functions.map(Declaration.function)
-            } else {
-                groups.append((group, functions.map(Declaration.function)))
-            }
-        }
-        return groups.map { group in
-            SwiftFile(
-                path: "Operations/\(group.name).swift", imports: ["Foundation", "SoraRuntime"],
-                declarations: [.type(TypeDeclaration("extension", clientName, access: "", members: group.declarations))]
-            )
+            let file =
+                groups[group]
+                ?? SwiftFile(
+                    path: "Operations/\(group).swift", imports: ["Foundation", "SoraRuntime"],
+                    declarations: [.type(TypeDeclaration("extension", clientName, access: "", members: []))])
+            groups[group] = file
+            for function in functions { emitMember(file, .function(function)) }
         }
     }
 

@@ -29,18 +29,13 @@ struct Translator {
         boxed = RecursionBreaker.boxedProperties(document, table: table)
     }
 
-    /// Hands over every generated file as soon as it is translated (so the caller can render it and drop its
-    /// declaration tree).
-    mutating func translate(_ emit: (SwiftFile) -> Void) {
-        translateShared(emit)
-        translateSchemas(document.schemas.indices, emit)
-    }
-
-    /// The files that do not belong to one schema: exports, the client, operation groups, inline models.
-    mutating func translateShared(_ emit: (SwiftFile) -> Void) {
+    /// The files that do not belong to one schema: exports, the client, inline models, and the operation groups,
+    /// whose one extension arrives member by member through `emitMember` (see `operationFiles`). Every file is
+    /// handed over as soon as it is translated, so the caller can render it and drop its declaration tree.
+    mutating func translateShared(_ emit: (SwiftFile) -> Void, members emitMember: (SwiftFile, Declaration) -> Void) {
         emit(exportsFile())
         emit(clientFile())
-        operationFiles(emittingModels: emit).forEach(emit)
+        operationFiles(emittingModels: emit, members: emitMember)
     }
 
     /// One file per named schema in `range` (schemas translate independently of each other).
