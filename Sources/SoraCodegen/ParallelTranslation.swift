@@ -9,6 +9,8 @@ enum ParallelTranslation {
     static let threshold = 256
     /// How many parts the schemas are cut into when there are at least `threshold` of them.
     static let schemaParts = 8
+    /// Room reserved per operation for an operation file (typical methods print to 300–800 bytes).
+    static let bytesPerOperation = 1024
 
     static func run(_ translator: Translator, specPath: String) -> ([GeneratedFile], DiagnosticBag) {
         let schemas = translator.document.schemas.indices
@@ -26,6 +28,7 @@ enum ParallelTranslation {
             if part == 0 {
                 // Operation files are printed as their methods arrive and finished after the last one.
                 var typeFiles: [SwiftPrinter.TypeFile] = []
+                let expectedSize = bytesPerOperation * translator.document.operations.count
                 var current = 0
                 worker.translateShared(render) { file, member in
                     if current >= typeFiles.count || typeFiles[current].path != file.path {
@@ -36,7 +39,8 @@ enum ParallelTranslation {
                             current = typeFiles.count
                             typeFiles.append(
                                 SwiftPrinter.TypeFile(
-                                    path: file.path, imports: file.imports, type: type, specPath: specPath))
+                                    path: file.path, imports: file.imports, type: type, specPath: specPath,
+                                    expectedSize: expectedSize))
                         }
                     }
                     typeFiles[current].append(member)

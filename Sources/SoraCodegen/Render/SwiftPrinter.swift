@@ -221,9 +221,12 @@ public struct SwiftPrinter {
         private var printer = SwiftPrinter()
         private var previousWasCase: Bool?
 
-        /// Starts the file with `type`'s doc and first line; its `members` are not printed.
-        init(path: String, imports: [String], type: TypeDeclaration, specPath: String) {
+        /// Starts the file with `type`'s doc and first line; its `members` are not printed. `expectedSize` (bytes)
+        /// is reserved at once: growing a buffer this large step by step leaves each old copy behind as a hole
+        /// in the heap, while reserved pages that are never written cost no memory.
+        init(path: String, imports: [String], type: TypeDeclaration, specPath: String, expectedSize: Int) {
             self.path = path
+            printer.output.reserveCapacity(expectedSize)
             printer.beginFile(imports: imports, specPath: specPath)
             printer.beginDeclaration()
             printer.openType(type)
