@@ -5,6 +5,8 @@
 public struct SwiftPrinter {
     private var output: [UInt8] = []
     private var indentLevel = 0
+    /// The header line of the last spec path, worked out once for all the files of a run.
+    private var headerCache: (specPath: String, line: String)?
 
     /// The longest line, indentation included, before a function's parameters go one per line.
     private static let lineLimit = 120
@@ -34,7 +36,14 @@ public struct SwiftPrinter {
     private mutating func beginFile(imports: [String], specPath: String) {
         output.removeAll(keepingCapacity: true)
         indentLevel = 0
-        line(SwiftPrinter.header(specPath: Self.sanitizedPath(specPath)))
+        let headerLine: String
+        if let cached = headerCache, cached.specPath == specPath {
+            headerLine = cached.line
+        } else {
+            headerLine = SwiftPrinter.header(specPath: Self.sanitizedPath(specPath))
+            headerCache = (specPath, headerLine)
+        }
+        line(headerLine)
         newline()
         for module in imports {
             if !module.hasPrefix("@") { put("import ") }
