@@ -18,8 +18,8 @@ struct Translator {
         table = TypeTable(document, clientName: clientName, diagnostics: &diagnostics)
         self.diagnostics = diagnostics
         var multipart = Set<String>()
-        for operation in document.operations {
-            if let body = operation.requestBody, body.encoding == .multipart,
+        for index in document.operations.indices {
+            if let body = document.operations[index].requestBody, body.encoding == .multipart,
                 case .reference(let name) = body.schema.kind
             {
                 multipart.insert(name)

@@ -97,9 +97,11 @@ enum RecursionBreaker {
         edges.reserveCapacity(document.schemas.count)
         for named in document.schemas {
             guard case .object(let object) = named.schema.kind else { continue }
-            edges[named.name] = object.properties.compactMap { property in
-                table.objectName(property.schema).map { (property.name, $0) }
+            let targets = object.properties.compactMap { property in
+                table.objectName(property.schema).map { (property: property.name, target: $0) }
             }
+            // A struct that holds no other struct cannot be part of a cycle.
+            if !targets.isEmpty { edges[named.name] = targets }
         }
         var boxed = Set<String>()
         var finished = Set<String>()
