@@ -7,19 +7,48 @@ import Synchronization
 enum ParallelTranslation {
     /// Below this many schemas one thread is faster than two.
     static let threshold = 256
+    /// How many parts the schemas are cut into when there are at least `threshold` of them.
+    static let schemaParts = 8
+    /// Room reserved per operation for an operation file (typical methods print to 300–800 bytes).
+    static let bytesPerOperation = 1024
 
     static func run(_ translator: Translator, specPath: String) -> ([GeneratedFile], DiagnosticBag) {
         let schemas = translator.document.schemas.indices
-        let parts = schemas.count >= threshold ? 3 : 1
+        // Part 0 (the shared files) starts first; the schemas come in small parts, so that whichever thread is
+        // free takes the next one and both cores finish at about the same time.
+        let parts = schemas.count >= threshold ? 1 + schemaParts : 1
         let slots = Mutex<[([GeneratedFile], DiagnosticBag)?]>(Array(repeating: nil, count: parts))
         DispatchQueue.concurrentPerform(iterations: parts) { part in
             var worker = translator
             var files: [GeneratedFile] = []
+            var printer = SwiftPrinter()
             let render: (SwiftFile) -> Void = { file in
-                files.append(GeneratedFile(path: file.path, contents: SwiftPrinter.render(file, specPath: specPath)))
+                files.append(GeneratedFile(path: file.path, contents: printer.render(file, specPath: specPath)))
             }
-            if part == 0 { worker.translateShared(render) }
-            // The shared files (operations) weigh about one part; schemas are split over the other parts.
+            if part == 0 {
+                // Operation files are printed as their methods arrive and finished after the last one.
+                var typeFiles: [SwiftPrinter.TypeFile] = []
+                let expectedSize = bytesPerOperation * translator.document.operations.count
+                var current = 0
+                worker.translateShared(render) { file, member in
+                    if current >= typeFiles.count || typeFiles[current].path != file.path {
+                        if let index = typeFiles.firstIndex(where: { $0.path == file.path }) {
+                            current = index
+                        } else {
+                            guard case .type(let type) = file.declarations.first else { return }
+                            current = typeFiles.count
+                            typeFiles.append(
+                                SwiftPrinter.TypeFile(
+                                    path: file.path, imports: file.imports, type: type, specPath: specPath,
+                                    expectedSize: expectedSize))
+                        }
+                    }
+                    typeFiles[current].append(member)
+                }
+                for index in typeFiles.indices {
+                    files.append(GeneratedFile(path: typeFiles[index].path, contents: typeFiles[index].finish()))
+                }
+            }
             let schemaParts = max(parts - 1, 1)
             let index = parts == 1 ? 0 : part - 1
             if parts == 1 || part > 0 {

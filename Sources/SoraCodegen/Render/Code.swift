@@ -1,72 +1,66 @@
-/// A line of Swift code built from trusted tokens and string literals that the printer escapes.
+/// A line of Swift code built from trusted text and string literals that are escaped as they are added.
 ///
-/// Text from the spec only ever enters code through `\(literal:)`, so it cannot change the program.
+/// Text from the spec only ever enters code through `\(literal:)`, which writes it with `SwiftLiteral`, so it
+/// cannot change the program. The code is kept as finished text (one string, no token list) because every
+/// line is printed exactly once.
 public struct Code: Sendable, Hashable, ExpressibleByStringInterpolation {
-    /// One piece of a line.
-    public enum Token: Sendable, Hashable {
-        /// Code written by the generator itself (keywords, sanitised identifiers, punctuation).
-        case code(String)
-        /// A string value that the printer writes as an escaped Swift string literal.
-        case literal(String)
-    }
-
-    /// The pieces in order.
-    public var tokens: [Token]
-
-    /// Creates code from tokens.
-    public init(tokens: [Token]) { self.tokens = tokens }
+    /// The Swift text, with every literal already escaped.
+    public private(set) var text: String
 
     /// Creates code from generator-written text.
-    public init(stringLiteral value: String) { tokens = [.code(value)] }
+    public init(stringLiteral value: String) { text = value }
 
     /// Creates code from an interpolation of code and literals.
-    public init(stringInterpolation: Interpolation) { tokens = stringInterpolation.tokens }
+    public init(stringInterpolation: Interpolation) { text = stringInterpolation.text }
 
     /// Builds a `Code` value from a string interpolation.
     public struct Interpolation: StringInterpolationProtocol {
-        var tokens: [Token] = []
+        var text = ""
 
-        /// Reserves nothing; tokens are few.
-        public init(literalCapacity: Int, interpolationCount: Int) {}
+        /// Reserves room for the literal parts and typical interpolated names (short code stays a small string).
+        public init(literalCapacity: Int, interpolationCount: Int) {
+            let estimate = literalCapacity + interpolationCount * 12
+            if estimate > 15 { text.reserveCapacity(estimate) }
+        }
 
         /// Appends generator-written text.
         public mutating func appendLiteral(_ literal: String) {
-            if !literal.isEmpty { tokens.append(.code(literal)) }
+            text += literal
         }
 
         /// Appends generator-written text (an identifier or type name that naming rules produced).
         public mutating func appendInterpolation(_ code: String) {
-            tokens.append(.code(code))
+            text += code
         }
 
         /// Appends another piece of code.
         public mutating func appendInterpolation(_ code: Code) {
-            tokens.append(contentsOf: code.tokens)
+            text += code.text
         }
 
         /// Appends a string value as an escaped Swift string literal.
         public mutating func appendInterpolation(literal: String) {
-            tokens.append(.literal(literal))
+            SwiftLiteral.appendString(literal, to: &text)
         }
 
         /// Appends a list of string values as an array literal of escaped strings.
         public mutating func appendInterpolation(literals: [String]) {
-            tokens.append(.code("["))
+            text += "["
             for (index, value) in literals.enumerated() {
-                if index > 0 { tokens.append(.code(", ")) }
-                tokens.append(.literal(value))
+                if index > 0 { text += ", " }
+                SwiftLiteral.appendString(value, to: &text)
             }
-            tokens.append(.code("]"))
+            text += "]"
         }
     }
 
     /// Joins pieces of code with a separator.
     public static func joined(_ parts: [Code], separator: String) -> Code {
-        var tokens: [Token] = []
+        var text = ""
         for (index, part) in parts.enumerated() {
-            if index > 0 { tokens.append(.code(separator)) }
-            tokens.append(contentsOf: part.tokens)
+            if index > 0 { text += separator }
+            text += part.text
         }
-        return Code(tokens: tokens)
+        return Code(stringLiteral: text)
     }
 }

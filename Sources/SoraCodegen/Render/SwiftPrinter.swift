@@ -1,7 +1,15 @@
 /// Prints the declaration tree as Swift source with four-space indentation.
+///
+/// Everything is written straight into one UTF-8 buffer (no string per line); a printer that renders many
+/// files reuses that buffer, and each file's text is copied out at its exact size.
 public struct SwiftPrinter {
-    private var output = ""
+    private var output: [UInt8] = []
     private var indentLevel = 0
+    /// The header line of the last spec path, worked out once for all the files of a run.
+    private var headerCache: (specPath: String, line: String)?
+
+    /// The longest line, indentation included, before a function's parameters go one per line.
+    private static let lineLimit = 120
 
     /// The fixed first line of every generated file.
     public static func header(specPath: String) -> String {
@@ -11,55 +19,136 @@ public struct SwiftPrinter {
     /// Renders a whole file.
     public static func render(_ file: SwiftFile, specPath: String) -> String {
         var printer = SwiftPrinter()
-        printer.output.reserveCapacity(4096)
-        printer.emit(SwiftPrinter.header(specPath: sanitizedPath(specPath)))
-        printer.emit("")
-        for module in file.imports {
-            printer.emit(module.hasPrefix("@") ? module : "import \(module)")
-        }
-        for declaration in file.declarations {
-            if !printer.output.hasSuffix("\n\n") { printer.emit("") }
-            printer.print(declaration)
-        }
-        return printer.output
+        return printer.render(file, specPath: specPath)
     }
+
+    /// Renders a whole file, reusing this printer's buffer.
+    mutating func render(_ file: SwiftFile, specPath: String) -> String {
+        beginFile(imports: file.imports, specPath: specPath)
+        for declaration in file.declarations {
+            beginDeclaration()
+            print(declaration)
+        }
+        return finishFile()
+    }
+
+    /// Starts a file: the header and the imports.
+    private mutating func beginFile(imports: [String], specPath: String) {
+        output.removeAll(keepingCapacity: true)
+        indentLevel = 0
+        let headerLine: String
+        if let cached = headerCache, cached.specPath == specPath {
+            headerLine = cached.line
+        } else {
+            headerLine = SwiftPrinter.header(specPath: Self.sanitizedPath(specPath))
+            headerCache = (specPath, headerLine)
+        }
+        line(headerLine)
+        newline()
+        for module in imports {
+            if !module.hasPrefix("@") { put("import ") }
+            write(module)
+            newline()
+        }
+    }
+
+    /// The blank line before a top-level declaration.
+    private mutating func beginDeclaration() {
+        if !endsWithBlankLine { newline() }
+    }
+
+    /// The file's text, copied out at its exact size.
+    private mutating func finishFile() -> String {
+        let text = String(decoding: output, as: UTF8.self)
+        // One very large file (all operations of a tag) should not pin its buffer for the rest of the run.
+        if output.capacity > Self.keptCapacity { output = [] }
+        return text
+    }
+
+    /// The most buffer a printer keeps between files.
+    private static let keptCapacity = 1 << 20
 
     /// The spec path with anything that could break out of a line comment removed.
     static func sanitizedPath(_ path: String) -> String {
         String(String.UnicodeScalarView(path.unicodeScalars.filter { !SwiftLiteral.needsEscape($0) }))
     }
 
-    private static let indents = (0..<16).map { String(repeating: "    ", count: $0) }
+    // MARK: - Writing
 
-    private mutating func emit(_ line: String) {
-        if !line.isEmpty {
-            indent()
-            output += line
-        }
-        output += "\n"
+    private var endsWithBlankLine: Bool {
+        output.count >= 2 && output[output.count - 1] == UInt8(ascii: "\n")
+            && output[output.count - 2] == UInt8(ascii: "\n")
     }
+
+    /// Appends text that the translator produced (names, types, finished code).
+    private mutating func write(_ text: String) {
+        var text = text
+        text.withUTF8 { output.append(contentsOf: $0) }
+    }
+
+    /// Appends the printer's own fixed text (keywords, punctuation).
+    private mutating func put(_ text: StaticString) {
+        output.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    private mutating func newline() {
+        output.append(UInt8(ascii: "\n"))
+    }
+
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
 
     private mutating func indent() {
-        output +=
-            indentLevel < Self.indents.count ? Self.indents[indentLevel] : String(repeating: "    ", count: indentLevel)
+        let width = indentLevel * 4
+        if width <= Self.spaces.count {
+            output.append(contentsOf: Self.spaces[..<width])
+        } else {
+            output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: width))
+        }
     }
+
+    /// A whole line; an empty one gets no indentation.
+    private mutating func line(_ text: String) {
+        if !text.isEmpty {
+            indent()
+            write(text)
+        }
+        newline()
+    }
+
+    /// `}` on a line of its own.
+    private mutating func closeBrace() {
+        indent()
+        put("}\n")
+    }
+
+    /// `modifiers ` when there are any.
+    private mutating func modifiers(_ modifiers: String) {
+        guard !modifiers.isEmpty else { return }
+        write(modifiers)
+        put(" ")
+    }
+
+    // MARK: - Declarations
 
     /// Doc lines, with runs of blank lines folded into one and none at either end.
     private mutating func printDoc(_ doc: Doc) {
         var wroteAny = false
         var pendingBlank = false
         for paragraph in doc.lines {
-            for line in SwiftLiteral.docLines(paragraph) {
-                if line.isEmpty {
+            SwiftLiteral.forEachDocLine(paragraph) { text in
+                if text.isEmpty {
                     pendingBlank = wroteAny
-                    continue
+                    return
                 }
-                if pendingBlank { emit("///") }
+                if pendingBlank {
+                    indent()
+                    put("///\n")
+                }
                 pendingBlank = false
                 indent()
-                output += "/// "
-                output += line
-                output += "\n"
+                put("/// ")
+                output.append(contentsOf: text)
+                newline()
                 wroteAny = true
             }
         }
@@ -71,40 +160,118 @@ public struct SwiftPrinter {
         case .property(let property): printProperty(property)
         case .enumCase(let enumCase):
             printDoc(enumCase.doc)
-            emit("case \(enumCase.name)" + (enumCase.associatedType.map { "(\($0))" } ?? ""))
+            indent()
+            put("case ")
+            write(enumCase.name)
+            if let associatedType = enumCase.associatedType {
+                put("(")
+                write(associatedType)
+                put(")")
+            }
+            newline()
         case .function(let function): printFunction(function)
         case .typeAlias(let doc, let access, let name, let type):
             printDoc(doc)
-            emit(join(access, "typealias \(name) = \(type)"))
+            indent()
+            modifiers(access)
+            put("typealias ")
+            write(name)
+            put(" = ")
+            write(type)
+            newline()
         }
     }
 
     private mutating func printType(_ type: TypeDeclaration) {
+        openType(type)
+        var previousWasCase: Bool?
+        for member in type.members { printMember(member, previousWasCase: &previousWasCase) }
+        closeType()
+    }
+
+    /// A type's doc and first line, `… {`, without its members.
+    private mutating func openType(_ type: TypeDeclaration) {
         printDoc(type.doc)
-        let conformances = type.conformances.isEmpty ? "" : ": " + type.conformances.joined(separator: ", ")
-        emit(join(type.access, "\(type.keyword) \(type.name)\(conformances) {"))
-        indentLevel += 1
-        var previousWasCase = false
-        for (index, member) in type.members.enumerated() {
-            let isCase: Bool
-            if case .enumCase(let enumCase) = member { isCase = enumCase.doc.isEmpty } else { isCase = false }
-            if index > 0 && !(isCase && previousWasCase) { emit("") }
-            print(member)
-            previousWasCase = isCase
+        indent()
+        modifiers(type.access)
+        write(type.keyword)
+        put(" ")
+        write(type.name)
+        for (index, conformance) in type.conformances.enumerated() {
+            put(index == 0 ? ": " : ", ")
+            write(conformance)
         }
+        put(" {")
+        newline()
+        indentLevel += 1
+    }
+
+    /// One member of the open type, after a blank line unless it is the first or an undocumented case that follows
+    /// another (`previousWasCase` is nil before the first member).
+    private mutating func printMember(_ member: Declaration, previousWasCase: inout Bool?) {
+        let isCase: Bool
+        if case .enumCase(let enumCase) = member { isCase = enumCase.doc.isEmpty } else { isCase = false }
+        if let previous = previousWasCase, !(isCase && previous) { newline() }
+        print(member)
+        previousWasCase = isCase
+    }
+
+    /// The `}` that ends the open type.
+    private mutating func closeType() {
         indentLevel -= 1
-        emit("}")
+        closeBrace()
+    }
+
+    /// A file whose only declaration is one type, printed member by member as the members are translated, so that
+    /// a very large type (every operation of a tag) never exists as one tree.
+    struct TypeFile {
+        /// Relative path of the file.
+        let path: String
+        private var printer = SwiftPrinter()
+        private var previousWasCase: Bool?
+
+        /// Starts the file with `type`'s doc and first line; its `members` are not printed. `expectedSize` (bytes)
+        /// is reserved at once: growing a buffer this large step by step leaves each old copy behind as a hole
+        /// in the heap, while reserved pages that are never written cost no memory.
+        init(path: String, imports: [String], type: TypeDeclaration, specPath: String, expectedSize: Int) {
+            self.path = path
+            printer.output.reserveCapacity(expectedSize)
+            printer.beginFile(imports: imports, specPath: specPath)
+            printer.beginDeclaration()
+            printer.openType(type)
+        }
+
+        /// Prints the next member.
+        mutating func append(_ member: Declaration) {
+            printer.printMember(member, previousWasCase: &previousWasCase)
+        }
+
+        /// Closes the type and returns the file's text.
+        mutating func finish() -> String {
+            printer.closeType()
+            return printer.finishFile()
+        }
     }
 
     private mutating func printProperty(_ property: PropertyDeclaration) {
         printDoc(property.doc)
-        var line = join(property.modifiers, "\(property.keyword) \(property.name): \(property.type)")
-        if let initializer = property.initializer { line += " = " + text(initializer) }
+        indent()
+        modifiers(property.modifiers)
+        write(property.keyword)
+        put(" ")
+        write(property.name)
+        put(": ")
+        write(property.type)
+        if let initializer = property.initializer {
+            put(" = ")
+            write(initializer.text)
+        }
         guard let getter = property.getter else {
-            emit(line)
+            newline()
             return
         }
-        emit(line + " {")
+        put(" {")
+        newline()
         indentLevel += 1
         if let setter = property.setter {
             printBlock("get", getter)
@@ -113,87 +280,129 @@ public struct SwiftPrinter {
             printStatements(getter)
         }
         indentLevel -= 1
-        emit("}")
+        closeBrace()
     }
 
     private mutating func printFunction(_ function: FunctionDeclaration) {
         printDoc(function.doc)
-        let parameters = function.parameters.map { parameter in
-            let label = parameter.label.map { "\($0) " } ?? ""
-            let defaultValue = parameter.defaultValue.map { " = " + text($0) } ?? ""
-            return "\(label)\(parameter.name): \(parameter.type)\(defaultValue)"
+        indent()
+        let start = output.count
+        printFunctionHead(function)
+        put("(")
+        for (index, parameter) in function.parameters.enumerated() {
+            if index > 0 { put(", ") }
+            printParameter(parameter)
         }
-        var signature = function.name == "init" ? "init" : "func \(function.name)"
-        signature += "(" + parameters.joined(separator: ", ") + ")"
-        if !function.effects.isEmpty { signature += " " + function.effects }
-        if let returnType = function.returnType { signature += " -> \(returnType)" }
-        let line = join(function.modifiers, signature)
+        put(")")
+        printFunctionTail(function)
         // One parameter per line from three parameters on, so adding one is a one-line diff.
-        if (line.count + indentLevel * 4 > 120 && parameters.count > 1) || parameters.count >= 3 {
-            emit(String(line.prefix { $0 != "(" }) + "(")
+        let count = function.parameters.count
+        if count >= 3 || (count > 1 && isTooLong(from: start)) {
+            output.removeLast(output.count - start)
+            printFunctionHead(function)
+            put("(")
+            newline()
             indentLevel += 1
-            for (index, parameter) in parameters.enumerated() {
-                emit(parameter + (index < parameters.count - 1 ? "," : ""))
+            for (index, parameter) in function.parameters.enumerated() {
+                indent()
+                printParameter(parameter)
+                if index < count - 1 { put(",") }
+                newline()
             }
             indentLevel -= 1
-            var tail = ")"
-            if !function.effects.isEmpty { tail += " " + function.effects }
-            if let returnType = function.returnType { tail += " -> \(returnType)" }
-            emit(tail + " {")
-        } else {
-            emit(line + " {")
+            indent()
+            put(")")
+            printFunctionTail(function)
         }
+        put(" {")
+        newline()
         indentLevel += 1
         printStatements(function.body)
         indentLevel -= 1
-        emit("}")
+        closeBrace()
+    }
+
+    /// `modifiers func name` or `modifiers init`.
+    private mutating func printFunctionHead(_ function: FunctionDeclaration) {
+        modifiers(function.modifiers)
+        if function.name != "init" { put("func ") }
+        write(function.name)
+    }
+
+    /// ` effects -> ReturnType`.
+    private mutating func printFunctionTail(_ function: FunctionDeclaration) {
+        if !function.effects.isEmpty {
+            put(" ")
+            write(function.effects)
+        }
+        if let returnType = function.returnType {
+            put(" -> ")
+            write(returnType)
+        }
+    }
+
+    /// True when the text from `start` on, after the current indentation, is longer than the line limit in
+    /// characters (counted only when the bytes exceed it: characters never outnumber bytes).
+    private func isTooLong(from start: Int) -> Bool {
+        let room = Self.lineLimit - indentLevel * 4
+        if output.count - start <= room { return false }
+        return String(decoding: output[start...], as: UTF8.self).count > room
+    }
+
+    private mutating func printParameter(_ parameter: FunctionParameter) {
+        if let label = parameter.label {
+            write(label)
+            put(" ")
+        }
+        write(parameter.name)
+        put(": ")
+        write(parameter.type)
+        if let defaultValue = parameter.defaultValue {
+            put(" = ")
+            write(defaultValue.text)
+        }
     }
 
     private mutating func printBlock(_ header: String, _ body: [Statement]) {
-        emit(header + " {")
+        indent()
+        write(header)
+        put(" {")
+        newline()
         indentLevel += 1
         printStatements(body)
         indentLevel -= 1
-        emit("}")
+        closeBrace()
     }
 
     private mutating func printStatements(_ statements: [Statement]) {
         for statement in statements {
             switch statement {
-            case .line(let code): emit(text(code))
+            case .line(let code): line(code.text)
             case .block(let header, let body):
-                printBlock(text(header), body)
+                printBlock(header.text, body)
             case .switchBlock(let subject, let cases):
-                emit("switch \(text(subject)) {")
+                indent()
+                put("switch ")
+                write(subject.text)
+                put(" {")
+                newline()
                 for clause in cases {
-                    let label = text(clause.label)
+                    indent()
+                    write(clause.label.text)
                     if clause.body.count == 1, case .line(let code) = clause.body[0] {
-                        emit("\(label): \(text(code))")
+                        put(": ")
+                        write(code.text)
+                        newline()
                     } else {
-                        emit("\(label):")
+                        put(":")
+                        newline()
                         indentLevel += 1
                         printStatements(clause.body)
                         indentLevel -= 1
                     }
                 }
-                emit("}")
+                closeBrace()
             }
         }
-    }
-
-    private func text(_ code: Code) -> String {
-        if code.tokens.count == 1, case .code(let text) = code.tokens[0] { return text }
-        var result = ""
-        for token in code.tokens {
-            switch token {
-            case .code(let text): result += text
-            case .literal(let value): result += SwiftLiteral.string(value)
-            }
-        }
-        return result
-    }
-
-    private func join(_ modifiers: String, _ rest: String) -> String {
-        modifiers.isEmpty ? rest : modifiers + " " + rest
     }
 }

@@ -28,7 +28,7 @@ public struct Doc: Sendable, Hashable {
 }
 
 /// One declaration of the small tree that `Translate/` builds and `Render/` prints.
-public indirect enum Declaration: Sendable {
+public enum Declaration: Sendable {
     /// `struct`, `enum`, `extension` or `final class` with members.
     case type(TypeDeclaration)
     /// A stored or computed property.
@@ -175,7 +175,7 @@ public struct FunctionDeclaration: Sendable {
 }
 
 /// A statement of a function body.
-public indirect enum Statement: Sendable {
+public enum Statement: Sendable {
     /// One line.
     case line(Code)
     /// `HEADER {` body `}`.

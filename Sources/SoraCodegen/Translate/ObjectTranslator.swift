@@ -1,14 +1,23 @@
 /// Object schemas become flat structs with a memberwise initialiser, coding keys, validation and,
 /// for multipart bodies, a form encoder.
 extension Translator {
-    /// One translated property.
-    struct Member {
+    /// One translated property (a class: members are passed around a lot, and the spec property is large).
+    final class Member {
         let property: Property
         let name: String
         let type: String
         let isOptional: Bool
         let isBoxed: Bool
         let pointer: String
+
+        init(property: Property, name: String, type: String, isOptional: Bool, isBoxed: Bool, pointer: String) {
+            self.property = property
+            self.name = name
+            self.type = type
+            self.isOptional = isOptional
+            self.isBoxed = isBoxed
+            self.pointer = pointer
+        }
 
         var declaredType: String { type + (isOptional ? "?" : "") }
         var storageName: String { "_" + SwiftNames.bare(name) }
@@ -53,7 +62,7 @@ extension Translator {
                     at: property.mark)
                 continue
             }
-            if ["validate", "encodeParts"].contains(bare) {
+            if bare == "validate" || bare == "encodeParts" {
                 diagnostics.error(
                     "property '\(property.name)' would hide the generated method '\(bare)()'", at: property.mark)
                 continue
@@ -67,13 +76,15 @@ extension Translator {
                 Member(
                     property: property, name: memberName, type: type,
                     isOptional: !property.isRequired || property.schema.isNullable,
-                    isBoxed: specName.map { boxed.contains("\($0).\(property.name)") } ?? false,
+                    isBoxed: !boxed.isEmpty && specName.map { boxed.contains("\($0).\(property.name)") } ?? false,
                     pointer: propertyPointer))
         }
         let hasFile = members.contains { $0.type == "FileUpload" || $0.type == "[FileUpload]" }
         var conformances = hasFile ? [] : ["Codable"]
         conformances += ["Hashable", "Sendable", isMultipart ? "MultipartEncodable" : "Validatable"]
-        var body: [Declaration] = members.flatMap(propertyDeclarations)
+        var body: [Declaration] = []
+        body.reserveCapacity(members.count + 6 + nested.count)
+        for member in members { appendPropertyDeclarations(member, to: &body) }
         body.append(.function(memberwiseInit(name: name, members: members)))
         if let validate = validateFunction(typeName: name, object: object, members: members) {
             body.append(.function(validate))
@@ -94,26 +105,27 @@ extension Translator {
         ]
     }
 
-    private func propertyDeclarations(_ member: Member) -> [Declaration] {
+    private func appendPropertyDeclarations(_ member: Member, to body: inout [Declaration]) {
         let doc = propertyDoc(member)
         guard member.isBoxed else {
-            return [.property(PropertyDeclaration(doc: doc, name: member.name, type: member.declaredType))]
+            body.append(.property(PropertyDeclaration(doc: doc, name: member.name, type: member.declaredType)))
+            return
         }
         let storageType = "Indirect<\(member.type)>" + (member.isOptional ? "?" : "")
         let getter: Code = member.isOptional ? "\(member.storageName)?.value" : "\(member.storageName).value"
         let setter: Code =
             member.isOptional
             ? "\(member.storageName) = newValue.map(Indirect.init)" : "\(member.storageName) = Indirect(newValue)"
-        return [
+        body.append(
             .property(
                 PropertyDeclaration(
                     doc: doc, name: member.name, type: member.declaredType, getter: [.line(getter)],
-                    setter: [.line(setter)])),
+                    setter: [.line(setter)])))
+        body.append(
             .property(
                 PropertyDeclaration(
                     doc: Doc(["Out-of-line storage: `\(member.type)` contains itself through this property."]),
-                    modifiers: "private", name: member.storageName, type: storageType)),
-        ]
+                    modifiers: "private", name: member.storageName, type: storageType)))
     }
 
     private func propertyDoc(_ member: Member) -> Doc {

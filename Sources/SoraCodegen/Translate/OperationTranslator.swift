@@ -3,8 +3,13 @@ extension Translator {
     /// Local names the generated method body uses; parameters may not take them.
     static let reservedLocals: Set<String> = ["body", "httpRequest", "httpResponse", "validator", "core"]
 
-    mutating func operationFiles() -> [SwiftFile] {
-        var groups: [(name: String, declarations: [Declaration])] = []
+    /// The operation files, one per tag, handed over method by method (a tag's file can be most of the output):
+    /// `emitMember` gets the file (with no members yet) and its extension's next member. The models of inline
+    /// bodies and responses go to `emit` as soon as they are made.
+    mutating func operationFiles(
+        emittingModels emit: (SwiftFile) -> Void, members emitMember: (SwiftFile, Declaration) -> Void
+    ) {
+        var groups: [String: SwiftFile] = [:]
         var functionNames: [String: String] = [:]
         for operation in document.operations {
             let name = SwiftNames.bare(SwiftNames.memberName(operation.operationID))
@@ -15,25 +20,24 @@ extension Translator {
                 continue
             }
             functionNames[name] = operation.operationID
-            guard let functions = operationFunctions(operation, name: name) else { continue }
+            let functions = operationFunctions(operation, name: name)
+            inlineModels.forEach(emit)
+            inlineModels.removeAll(keepingCapacity: true)
+            guard let functions else { continue }
             let group = SwiftNames.typeName(operation.tags.first ?? "Default")
-            if let index = groups.firstIndex(where: { $0.name == group }) {
-                groups[index].declarations += functions.map(Declaration.function)
-            } else {
-                groups.append((group, functions.map(Declaration.function)))
-            }
-        }
-        return groups.map { group in
-            SwiftFile(
-                path: "Operations/\(group.name).swift", imports: ["Foundation", "SoraRuntime"],
-                declarations: [.type(TypeDeclaration("extension", clientName, access: "", members: group.declarations))]
-            )
+            let file =
+                groups[group]
+                ?? SwiftFile(
+                    path: "Operations/\(group).swift", imports: ["Foundation", "SoraRuntime"],
+                    declarations: [.type(TypeDeclaration("extension", clientName, access: "", members: []))])
+            groups[group] = file
+            for function in functions { emitMember(file, .function(function)) }
         }
     }
 
     /// The operation's method, and for a binary answer a second one that streams it to a file.
     private mutating func operationFunctions(_ operation: Operation, name: String) -> [FunctionDeclaration]? {
-        let pointer = "#/paths/\(Pointer.escape(operation.path))/\(operation.method.rawValue)"
+        let pointer = "#/paths/" + Pointer.escape(operation.path) + "/" + operation.method.rawValue
         let pathParameters = operation.parameters.filter { $0.location == .path }
         var pathArguments: [FunctionParameter] = []
         var parameters: [FunctionParameter] = []
@@ -94,7 +98,7 @@ extension Translator {
                     + [.line("try httpRequest.check(validator)")], at: 1)
         }
         if let body = operation.requestBody {
-            guard let bodyType = bodyType(body, operation: operation) else { return nil }
+            guard let bodyType = bodyType(body, operation: operation, pointer: pointer) else { return nil }
             let setter = body.encoding == .json ? "setJSONBody" : "setMultipartBody"
             let arguments = body.encoding == .json ? "body" : "body, checkingImages: core.configuration.checksImageSize"
             parameters.insert(
@@ -110,7 +114,7 @@ extension Translator {
             docParameters.append("  - body: \(body.description ?? "The request body.")")
         }
         parameters = pathArguments + parameters + optionalArguments
-        let (returnType, tail) = responseHandling(operation)
+        let (returnType, tail) = responseHandling(operation, pointer: pointer)
         if let success = operation.responses.first(where: { $0.status.isSuccess }),
             case .binary(let mediaTypes) = success.content
         {
@@ -153,14 +157,14 @@ extension Translator {
         return [function, toFile] + helpers
     }
 
-    private mutating func bodyType(_ body: RequestBody, operation: Operation) -> String? {
+    private mutating func bodyType(_ body: RequestBody, operation: Operation, pointer: String) -> String? {
         if case .reference(let name) = body.schema.kind { return table.swiftName(name) }
         guard case .object(let object) = body.schema.kind else {
             diagnostics.error("a request body must be an object schema (inline or $ref)", at: body.mark)
             return nil
         }
         let name = SwiftNames.typeName(operation.operationID) + "Request"
-        let pointer = "#/paths/\(Pointer.escape(operation.path))/\(operation.method.rawValue)/requestBody"
+        let pointer = pointer + "/requestBody"
         inlineModels.append(
             SwiftFile(
                 path: "Models/\(name).swift", imports: ["SoraRuntime"],
@@ -170,7 +174,7 @@ extension Translator {
         return name
     }
 
-    private mutating func responseHandling(_ operation: Operation) -> (String?, [Statement]) {
+    private mutating func responseHandling(_ operation: Operation, pointer: String) -> (String?, [Statement]) {
         guard let success = operation.responses.first(where: { $0.status.isSuccess }) else {
             diagnostics.warning("operation '\(operation.operationID)' documents no 2xx response", at: operation.mark)
             return (nil, [])
@@ -181,11 +185,12 @@ extension Translator {
             return ("BinaryContent", [.line("return httpResponse.binaryContent()")])
         case .json(let schema):
             var nested: [Declaration] = []
-            let name = SwiftNames.typeName(operation.operationID) + "Response"
-            let pointer = "#/paths/\(Pointer.escape(operation.path))/\(operation.method.rawValue)/responses"
-            var type = swiftType(schema, nestedName: name, pointer: pointer, isMultipart: false, nested: &nested)
+            var type = swiftType(
+                schema, nestedName: SwiftNames.typeName(operation.operationID) + "Response",
+                pointer: pointer + "/responses", isMultipart: false, nested: &nested)
             if schema.isNullable { type += "?" }
             if !nested.isEmpty {
+                let name = SwiftNames.typeName(operation.operationID) + "Response"
                 inlineModels.append(
                     SwiftFile(path: "Models/\(name).swift", imports: ["SoraRuntime"], declarations: nested))
             }

@@ -4,27 +4,65 @@ extension SwiftNames {
     /// (`HTTPStatus` → `HTTP`, `Status`); digits stay with their word.
     static func words(_ name: String) -> [String] {
         var words: [String] = []
-        var current: [UInt8] = []
-        let bytes = Array(name.utf8)
-        for (index, byte) in bytes.enumerated() {
-            guard isAlphanumeric(byte) else {
-                if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
-                current.removeAll(keepingCapacity: true)
+        var name = name
+        name.withUTF8 { bytes in
+            forEachWord(bytes) { words.append(String(decoding: bytes[$0], as: UTF8.self)) }
+        }
+        return words
+    }
+
+    /// The words of `name` joined, each capitalized, and the first one with `lowercasedLead` when `camelCase`:
+    /// `typeName` and `memberName` before their fallbacks, in one pass with no string per word.
+    static func joinedWords(_ name: String, camelCase: Bool) -> String {
+        var name = name
+        return name.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { output in
+                var count = 0
+                var isFirst = true
+                forEachWord(bytes) { word in
+                    let lowerAll = camelCase && isFirst && !bytes[word].contains(where: isLower)
+                    for index in word {
+                        var byte = bytes[index]
+                        if lowerAll {
+                            if isUpper(byte) { byte += 32 }
+                        } else if index == word.lowerBound {
+                            if camelCase && isFirst {
+                                if isUpper(byte) { byte += 32 }
+                            } else if isLower(byte) {
+                                byte -= 32
+                            }
+                        }
+                        output[count] = byte
+                        count += 1
+                    }
+                    isFirst = false
+                }
+                return count
+            }
+        }
+    }
+
+    /// Calls `body` with the byte range of each word of `bytes`, in order.
+    private static func forEachWord(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Void) {
+        var index = 0
+        while index < bytes.count {
+            guard isAlphanumeric(bytes[index]) else {
+                index += 1
                 continue
             }
-            if let last = current.last {
-                let next = index + 1 < bytes.count ? bytes[index + 1] : 0
+            var end = index + 1
+            while end < bytes.count && isAlphanumeric(bytes[end]) {
+                let last = bytes[end - 1]
+                let byte = bytes[end]
+                let next = end + 1 < bytes.count ? bytes[end + 1] : 0
                 let lowerToUpper = isLower(last) && isUpper(byte)
                 let acronymEnd = isUpper(last) && isUpper(byte) && isLower(next)
-                if lowerToUpper || acronymEnd {
-                    words.append(String(decoding: current, as: UTF8.self))
-                    current.removeAll(keepingCapacity: true)
-                }
+                if lowerToUpper || acronymEnd { break }
+                end += 1
             }
-            current.append(byte)
+            body(index..<end)
+            index = end
         }
-        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
-        return words
     }
 
     /// `word` with its first letter in upper case.

@@ -29,19 +29,17 @@ public enum SwiftNames {
 
     /// `video_list` → `VideoList`; `APIError` stays; a leading digit gets a `_` prefix: `4k` → `_4k`.
     public static func typeName(_ name: String) -> String {
-        var result = words(name).map(capitalized).joined()
+        var result = joinedWords(name, camelCase: false)
         if result.isEmpty { result = fallback(name).uppercasedFirst }
-        if result.first?.isNumber == true { result = "_" + result }
+        if startsWithDigit(result) { result = "_" + result }
         return result
     }
 
     /// `created_at` → `createdAt`, `private` → `` `private` ``, `self` → `self_`, `URL` → `url`.
     public static func memberName(_ name: String) -> String {
-        let parts = words(name)
-        var result = parts.enumerated().map { index, word in index == 0 ? lowercasedLead(word) : capitalized(word) }
-            .joined()
+        var result = joinedWords(name, camelCase: true)
         if result.isEmpty { result = fallback(name) }
-        if result.first?.isNumber == true { result = "_" + result }
+        if startsWithDigit(result) { result = "_" + result }
         return escaped(result)
     }
 
@@ -57,11 +55,24 @@ public enum SwiftNames {
         return prefix + bare.dropFirst()
     }
 
+    /// True for `4k`: a name that needs a `_` prefix (names here start with an ASCII letter or digit).
+    private static func startsWithDigit(_ name: String) -> Bool {
+        guard let first = name.utf8.first else { return false }
+        return first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")
+    }
+
     /// Backticks for keywords, `_` suffix for names unusable after a dot.
     static func escaped(_ identifier: String) -> String {
-        if memberReserved.contains(identifier) { return identifier + "_" }
-        return keywords.contains(identifier) ? "`\(identifier)`" : identifier
+        escapes[identifier] ?? identifier
     }
+
+    /// `escaped` for every name it changes, so that a plain name costs one lookup.
+    private static let escapes: [String: String] = {
+        var escapes: [String: String] = [:]
+        for keyword in keywords { escapes[keyword] = "`\(keyword)`" }
+        for reserved in memberReserved { escapes[reserved] = reserved + "_" }
+        return escapes
+    }()
 
     /// The identifier without backticks, for collision checks and derived names.
     static func bare(_ identifier: String) -> String {

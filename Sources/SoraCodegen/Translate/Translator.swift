@@ -18,8 +18,8 @@ struct Translator {
         table = TypeTable(document, clientName: clientName, diagnostics: &diagnostics)
         self.diagnostics = diagnostics
         var multipart = Set<String>()
-        for operation in document.operations {
-            if let body = operation.requestBody, body.encoding == .multipart,
+        for index in document.operations.indices {
+            if let body = document.operations[index].requestBody, body.encoding == .multipart,
                 case .reference(let name) = body.schema.kind
             {
                 multipart.insert(name)
@@ -29,20 +29,13 @@ struct Translator {
         boxed = RecursionBreaker.boxedProperties(document, table: table)
     }
 
-    /// Hands over every generated file as soon as it is translated (so the caller can render it and drop its
-    /// declaration tree).
-    mutating func translate(_ emit: (SwiftFile) -> Void) {
-        translateShared(emit)
-        translateSchemas(document.schemas.indices, emit)
-    }
-
-    /// The files that do not belong to one schema: exports, the client, operation groups, inline models.
-    mutating func translateShared(_ emit: (SwiftFile) -> Void) {
+    /// The files that do not belong to one schema: exports, the client, inline models, and the operation groups,
+    /// whose one extension arrives member by member through `emitMember` (see `operationFiles`). Every file is
+    /// handed over as soon as it is translated, so the caller can render it and drop its declaration tree.
+    mutating func translateShared(_ emit: (SwiftFile) -> Void, members emitMember: (SwiftFile, Declaration) -> Void) {
         emit(exportsFile())
         emit(clientFile())
-        operationFiles().forEach(emit)
-        inlineModels.forEach(emit)
-        inlineModels.removeAll()
+        operationFiles(emittingModels: emit, members: emitMember)
     }
 
     /// One file per named schema in `range` (schemas translate independently of each other).
@@ -72,6 +65,20 @@ enum Pointer {
 extension String {
     fileprivate func replacingTilde() -> String {
         guard utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return self }
+        if utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: every byte is a character, so replace bytes.
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(utf8.count + 8)
+            for byte in utf8 {
+                guard byte == UInt8(ascii: "~") || byte == UInt8(ascii: "/") else {
+                    bytes.append(byte)
+                    continue
+                }
+                bytes.append(UInt8(ascii: "~"))
+                bytes.append(byte == UInt8(ascii: "~") ? UInt8(ascii: "0") : UInt8(ascii: "1"))
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         var result = ""
         for character in self {
             switch character {

@@ -1,8 +1,10 @@
 /// How a schema becomes a Swift type name, declaring nested types for inline objects and enums.
 extension Translator {
-    /// The non-optional Swift type for `schema`; inline objects and enums are added to `nested` as `nestedName`.
+    /// The non-optional Swift type for `schema`; inline objects and enums are added to `nested` as `nestedName`
+    /// (the name and pointer are worked out only for them).
     mutating func swiftType(
-        _ schema: Schema, nestedName: String, pointer: String, isMultipart: Bool, nested: inout [Declaration]
+        _ schema: Schema, nestedName: @autoclosure () -> String, pointer: @autoclosure () -> String,
+        isMultipart: Bool, nested: inout [Declaration]
     ) -> String {
         switch schema.kind {
         case .reference(let name): return table.swiftName(name)
@@ -13,21 +15,23 @@ extension Translator {
         case .boolean: return "Bool"
         case .any: return "JSONValue"
         case .enumeration(let values):
-            nested.append(.type(enumDeclaration(name: nestedName, values: values, schema: schema, pointer: pointer)))
-            return nestedName
+            let name = nestedName()
+            nested.append(.type(enumDeclaration(name: name, values: values, schema: schema, pointer: pointer())))
+            return name
         case .object(let object):
+            let name = nestedName()
             nested += objectDeclarations(
-                name: nestedName, schema: schema, object: object, specName: nil, pointer: pointer, isMultipart: false)
-            return nestedName
+                name: name, schema: schema, object: object, specName: nil, pointer: pointer(), isMultipart: false)
+            return name
         case .array(let items):
             let element = swiftType(
-                items, nestedName: nestedName + "Item", pointer: pointer + "/items", isMultipart: isMultipart,
+                items, nestedName: nestedName() + "Item", pointer: pointer() + "/items", isMultipart: isMultipart,
                 nested: &nested)
             return "[" + element + (items.isNullable ? "?" : "") + "]"
         case .map(let values):
             guard let values else { return "[String: JSONValue]" }
             let element = swiftType(
-                values, nestedName: nestedName + "Value", pointer: pointer + "/additionalProperties",
+                values, nestedName: nestedName() + "Value", pointer: pointer() + "/additionalProperties",
                 isMultipart: false, nested: &nested)
             return "[String: " + element + (values.isNullable ? "?" : "") + "]"
         }

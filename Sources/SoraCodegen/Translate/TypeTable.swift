@@ -6,7 +6,11 @@ struct TypeTable {
     private(set) var swiftNames: [String: String] = [:]
 
     init(_ document: SpecDocument, clientName: String, diagnostics: inout DiagnosticBag) {
-        var owners: [String: String] = [clientName: "the client type (info.x-client-name)"]
+        // Swift name → spec name of the schema that took it (the client type's name is taken from the start).
+        var owners: [String: String] = [:]
+        owners.reserveCapacity(document.schemas.count)
+        schemas.reserveCapacity(document.schemas.count)
+        swiftNames.reserveCapacity(document.schemas.count)
         for named in document.schemas {
             schemas[named.name] = named
             var swiftName = SwiftNames.typeName(named.name)
@@ -17,12 +21,15 @@ struct TypeTable {
                 swiftName += "Model"
             }
             swiftNames[named.name] = swiftName
-            if let owner = owners[swiftName] {
+            let owner =
+                swiftName == clientName
+                ? "the client type (info.x-client-name)" : owners[swiftName].map { "schema '\($0)'" }
+            if let owner {
                 diagnostics.error(
                     "schema '\(named.name)' becomes the Swift type '\(swiftName)', which \(owner) already has",
                     at: named.mark)
             } else {
-                owners[swiftName] = "schema '\(named.name)'"
+                owners[swiftName] = named.name
             }
         }
     }
@@ -34,10 +41,11 @@ struct TypeTable {
 
     /// Follows `$ref` aliases to the schema that defines a value (nil for a loop).
     func resolved(_ schema: Schema) -> Schema? {
+        guard case .reference = schema.kind else { return schema }
         var current = schema
-        var seen = Set<String>()
+        var seen = LoopGuard()
         while case .reference(let name) = current.kind {
-            guard seen.insert(name).inserted, let target = schemas[name] else { return nil }
+            guard seen.insert(name), let target = schemas[name] else { return nil }
             current = target.schema
         }
         return current
@@ -45,16 +53,39 @@ struct TypeTable {
 
     /// The named object schema a reference ends in, if any.
     func objectName(_ schema: Schema) -> String? {
+        guard case .reference = schema.kind else { return nil }
         var current = schema
         var last: String?
-        var seen = Set<String>()
+        var seen = LoopGuard()
         while case .reference(let name) = current.kind {
-            guard seen.insert(name).inserted, let target = schemas[name] else { return nil }
+            guard seen.insert(name), let target = schemas[name] else { return nil }
             last = name
             current = target.schema
         }
         if case .object = current.kind { return last }
         return nil
+    }
+
+    /// The names a `$ref` chain has passed; short chains (nearly all) are checked without allocating a set.
+    private struct LoopGuard {
+        private var first: String?
+        private var second: String?
+        private var rest: Set<String> = []
+
+        /// False when `name` was seen before.
+        mutating func insert(_ name: String) -> Bool {
+            guard let first else {
+                first = name
+                return true
+            }
+            if name == first { return false }
+            guard let second else {
+                second = name
+                return true
+            }
+            if name == second { return false }
+            return rest.insert(name).inserted
+        }
     }
 }
 
@@ -63,11 +94,14 @@ enum RecursionBreaker {
     /// `TypeName.propertyName` keys (spec names) of properties to box, found by a depth-first walk in spec order.
     static func boxedProperties(_ document: SpecDocument, table: TypeTable) -> Set<String> {
         var edges: [String: [(property: String, target: String)]] = [:]
+        edges.reserveCapacity(document.schemas.count)
         for named in document.schemas {
             guard case .object(let object) = named.schema.kind else { continue }
-            edges[named.name] = object.properties.compactMap { property in
-                table.objectName(property.schema).map { (property.name, $0) }
+            let targets = object.properties.compactMap { property in
+                table.objectName(property.schema).map { (property: property.name, target: $0) }
             }
+            // A struct that holds no other struct cannot be part of a cycle.
+            if !targets.isEmpty { edges[named.name] = targets }
         }
         var boxed = Set<String>()
         var finished = Set<String>()

@@ -49,7 +49,17 @@ extension Translator {
 
     /// Checks for one value (a property or a parameter) named `name` in code and `field` on the wire.
     mutating func valueChecks(_ name: String, field: String, schema: Schema) -> [Statement] {
+        // Only a `$ref` needs a copy of the schema it points to.
+        guard case .reference = schema.kind else { return valueChecks(name, field: field, resolved: schema) }
         guard let resolved = table.resolved(schema) else { return [] }
+        return valueChecks(name, field: field, resolved: resolved)
+    }
+
+    private mutating func valueChecks(_ name: String, field: String, resolved: Schema) -> [Statement] {
+        switch resolved.kind {
+        case .constant, .object, .array: break
+        default: if resolved.constraints.isEmpty { return [] }
+        }
         let constraints = resolved.constraints
         var statements: [Statement] = []
         var arguments: [Code] = []

@@ -20,4 +20,19 @@ import Testing
         #expect(SwiftLiteral.docLines("*/ public func pwned() {}") == ["*/ public func pwned() {}"])
         #expect(SwiftLiteral.docLines("trailing   ") == ["trailing"])
     }
+
+    /// Plain ASCII doc text is checked eight bytes at a time; anything to escape must still be found anywhere.
+    @Test func docLinesFindHiddenCharactersAtEveryOffset() {
+        #expect(SwiftLiteral.docLines("first line of text  \nsecond \n") == ["first line of text", "second", ""])
+        #expect(SwiftLiteral.docLines("12345678\t9") == ["12345678    9"])
+        for offset in 0..<17 {
+            let prefix = String(repeating: "x", count: offset)
+            #expect(SwiftLiteral.docLines(prefix + "\u{7F}abcdefgh") == [prefix + #"\u{7F}abcdefgh"#])
+            #expect(SwiftLiteral.docLines(prefix + "\u{1B}abcdefgh") == [prefix + #"\u{1B}abcdefgh"#])
+            #expect(SwiftLiteral.docLines(prefix + "\u{202E}abcdefgh") == [prefix + #"\u{202E}abcdefgh"#])
+            #expect(SwiftLiteral.docLines(prefix + "\rabcdefgh") == [prefix, "abcdefgh"])
+            #expect(SwiftLiteral.docLines(prefix + "\nabcdefgh ") == [prefix, "abcdefgh"])
+            #expect(SwiftLiteral.docLines(prefix + "~ \"q\" \\ ") == [prefix + #"~ "q" \"#])
+        }
+    }
 }
