@@ -15,7 +15,12 @@ public struct Schema: Sendable {
     /// `default`, as a scalar.
     public var defaultValue: SpecValue?
     /// Validation keywords on a scalar.
-    public var constraints = ScalarConstraints()
+    public var constraints: ScalarConstraints {
+        get { constraintStorage?.value ?? ScalarConstraints() }
+        set { constraintStorage = newValue.isEmpty ? nil : ConstraintStorage(newValue) }
+    }
+    /// Constraints are rare and large (about 200 bytes), and every property holds a schema: they live in a box.
+    private var constraintStorage: ConstraintStorage?
     /// `x-pixel-size-equals: PROPERTY` on a binary: the image's `WIDTHxHEIGHT` must equal that property.
     public var pixelSizeEquals: String?
 
@@ -27,7 +32,7 @@ public struct Schema: Sendable {
 }
 
 /// The kinds of schema the generator understands.
-public indirect enum SchemaKind: Sendable {
+public enum SchemaKind: Sendable {
     /// A `$ref` to `#/components/schemas/NAME`.
     case reference(String)
     /// `type: string` (with its `format`).
@@ -45,11 +50,11 @@ public indirect enum SchemaKind: Sendable {
     /// `const` with a string value.
     case constant(String)
     /// `type: array`.
-    case array(items: Schema)
+    indirect case array(items: Schema)
     /// `type: object` with `properties`.
     case object(ObjectSchema)
     /// `type: object` with no properties: a free-form map (`additionalProperties` gives the value type).
-    case map(values: Schema?)
+    indirect case map(values: Schema?)
     /// No `type`: any JSON value.
     case any
 }
@@ -150,4 +155,13 @@ public enum SpecValue: Sendable, Hashable {
     case number(SpecNumber)
     /// `null`.
     case null
+}
+
+/// An immutable box for a schema's constraints.
+private final class ConstraintStorage: Sendable {
+    let value: ScalarConstraints
+
+    init(_ value: ScalarConstraints) {
+        self.value = value
+    }
 }
