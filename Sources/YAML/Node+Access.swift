@@ -48,6 +48,16 @@ extension Node {
         return text.withUTF8 { document.scalarBytesEqual(index, $0) }
     }
 
+    /// The same node through a new owner object that shares this document's storage (nothing is copied).
+    ///
+    /// Every node handle retains its owner, so two threads walking one document contend on one reference count;
+    /// give the second thread its own handle and each thread counts on its own object.
+    public func withSeparateOwner() -> Node {
+        Node(
+            document: Document(records: document.records, children: document.children, text: document.text),
+            index: index)
+    }
+
     /// "a scalar", "a sequence" or "a mapping", for messages.
     public var kindName: String {
         switch kind {

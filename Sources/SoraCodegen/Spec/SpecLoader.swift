@@ -34,10 +34,9 @@ struct SpecLoader {
         if let security = entries["security"] { checkSecurity(security) }
         var document = loadInfo(entries["info"])
         document.servers = entries["servers"].map { loadServers($0) } ?? []
-        document.schemas = loadSchemas()
-        if let paths = entries["paths"] {
-            document.operations = loadPaths(paths)
-        } else {
+        let paths = entries["paths"]
+        (document.schemas, document.operations) = loadSchemasAndPaths(paths)
+        if paths == nil {
             diagnostics.error("the document has no 'paths'", at: root.mark)
         }
         return document
@@ -99,7 +98,7 @@ struct SpecLoader {
         return servers
     }
 
-    private mutating func indexComponents(_ node: Node?) {
+    mutating func indexComponents(_ node: Node?) {
         guard let node, let entries = mapping(node, "'components'") else { return }
         checkKeys(
             entries,
@@ -145,7 +144,7 @@ struct SpecLoader {
         }
     }
 
-    private mutating func loadSchemas() -> [NamedSchema] {
+    mutating func loadSchemas() -> [NamedSchema] {
         guard let section = root["components"]?["schemas"]?.mapping else { return [] }
         var schemas: [NamedSchema] = []
         schemas.reserveCapacity(section.count)

@@ -1,0 +1,69 @@
+import SoraCodegen
+import Testing
+
+/// A spec with many schemas loads its schemas and its paths on two threads; the result must not depend on that.
+@Suite struct LargeSpecLoadingTests {
+    /// Errors in the paths (one inside a shared parameter used twice) and in a schema, then `fillers` valid schemas
+    /// (last, so that they move no mark).
+    static func spec(fillers: Int) -> String {
+        var text = """
+            openapi: 3.1.0
+            info: {title: T, version: "1"}
+            paths:
+              /broken:
+                get:
+                  operationId: broken
+                  parameters:
+                    - $ref: '#/components/parameters/Session'
+                  responses:
+                    "200": {description: ok}
+              /also-broken/{id}:
+                get:
+                  operationId: alsoBroken
+                  parameters:
+                    - $ref: '#/components/parameters/Session'
+                  responses:
+                    "200": {description: ok}
+            components:
+              parameters:
+                Session:
+                  name: session
+                  in: cookie
+                  schema: {type: string}
+              schemas:
+                Odd:
+                  type: object
+                  properties:
+                    size: {type: string, minimum: 3}
+                  discriminator: {propertyName: size}
+
+            """
+        for index in 0..<fillers {
+            text += "    Filler\(index):\n      type: object\n      properties:\n        n: {type: integer}\n"
+        }
+        return text
+    }
+
+    @Test func diagnosticsAreTheSameOnOneThreadAndOnTwo() {
+        let small = SpecText.messages(SpecText.generate(Self.spec(fillers: 10)))
+        let large = SpecText.messages(SpecText.generate(Self.spec(fillers: 400)))
+        #expect(large == small)
+        #expect(small.count == 4)
+        #expect(small.contains { $0.contains("parameter 'session' is in 'cookie'") })
+        #expect(small.contains { $0.contains("unsupported keyword 'discriminator' in a schema") })
+        #expect(small.contains { $0.contains("'minimum' applies to numbers only") })
+        #expect(small.contains { $0.contains("path '/also-broken/{id}' has '{id}' but no path parameter 'id'") })
+    }
+
+    @Test func aValidLargeSpecGeneratesEveryOperationAndSchema() {
+        let text = SpecText.minimal(
+            schemas: (0..<400).map {
+                "    Filler\($0):\n      type: object\n      properties:\n        n: {type: integer}\n"
+            }
+            .joined())
+        let result = SpecText.generate(text)
+        #expect(!result.hasErrors)
+        #expect(result.files.filter { $0.path.hasPrefix("Models/Filler") }.count == 400)
+        #expect(result.files.contains { $0.contents.contains("func getThing(") })
+    }
+}
