@@ -69,4 +69,13 @@ import YAML
         #expect(entries.map(\.key.text) == ["k"])
         #expect(node["m"]?.kind == .mapping)
     }
+
+    @Test func aSeparateOwnerSeesTheSameNodes() throws {
+        let node = try root("a: &x [1, {b: c}]\nd: *x\n")
+        let other = node.withSeparateOwner()
+        #expect(other.mark == node.mark)
+        #expect(other["a"]?[1]?["b"]?.text == "c")
+        #expect(other["d"]?.mark == Mark(line: 2, column: 4))
+        #expect(other.mapping?.map(\.key.text) == ["a", "d"])
+    }
 }
