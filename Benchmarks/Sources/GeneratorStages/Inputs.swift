@@ -49,6 +49,35 @@ public enum Inputs {
     /// Size of the synthetic spec: at least this many bytes (5 MiB); the doubled one has twice the groups.
     public static let syntheticMinimumBytes = 5 << 20
 
+    /// A valid spec of about 600 bytes that touches every stage (an object with a pattern, a JSON response): the
+    /// warm-up call of a memory child.
+    public static let minimal = Array(
+        """
+        openapi: 3.1.0
+        info: {title: Warm, version: "1"}
+        paths:
+          /things/{id}:
+            get:
+              operationId: getThing
+              parameters:
+                - {name: id, in: path, required: true, schema: {type: string}}
+              responses:
+                "200":
+                  description: ok
+                  content:
+                    application/json:
+                      schema: {$ref: '#/components/schemas/Thing'}
+        components:
+          schemas:
+            Thing:
+              type: object
+              required: [name]
+              properties:
+                name: {type: string, pattern: '^[a-z]+$', maxLength: 20}
+                kind: {type: string, enum: [a, b]}
+
+        """.utf8)
+
     /// The Sora-2 spec, all four stages.
     public static func sora() -> BenchInput? {
         guard let bytes = readFile(soraPath) else { return nil }
