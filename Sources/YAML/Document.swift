@@ -2,7 +2,7 @@
 ///
 /// A `Node` is a handle into this storage, so building, copying and freeing a tree of millions of nodes costs a few
 /// large allocations instead of one per node, and an alias shares its anchor's subtree instead of copying it.
-public final class Document: Sendable {
+final class Document: Sendable {
     /// One node: its kind, scalar style, start mark, and a range into `text` (scalars) or `children` (collections).
     struct Record {
         var line: UInt32
@@ -28,4 +28,29 @@ public final class Document: Sendable {
 
     /// The root node (the last one finished).
     var root: Node { Node(document: self, index: UInt32(records.count - 1)) }
+}
+
+extension Document {
+    /// True when node `index` is a scalar whose text is exactly `bytes`.
+    func scalarBytesEqual(_ index: UInt32, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let record = records[Int(index)]
+        guard record.kind == .scalar, Int(record.count) == bytes.count else { return false }
+        return text.withUnsafeBufferPointer { all in
+            var offset = Int(record.start)
+            for byte in bytes {
+                if all[offset] != byte { return false }
+                offset += 1
+            }
+            return true
+        }
+    }
+
+    /// The text of scalar record `record` as a String.
+    func string(_ record: Record) -> String {
+        text.withUnsafeBufferPointer { all in
+            String(
+                decoding: UnsafeBufferPointer(rebasing: all[Int(record.start)..<Int(record.start + record.count)]),
+                as: UTF8.self)
+        }
+    }
 }

@@ -1,6 +1,6 @@
 /// A 1-based line and column in the source text (columns count Unicode scalars, as libyaml does).
 ///
-/// Stored in 32 bits each (beyond that, values saturate): every node, schema and diagnostic carries one.
+/// Stored in 32 bits each (values outside 0…4,294,967,295 saturate): every node, schema and diagnostic carries one.
 public struct Mark: Sendable, Hashable, Comparable, CustomStringConvertible {
     private var storedLine: UInt32
     private var storedColumn: UInt32
@@ -17,7 +17,7 @@ public struct Mark: Sendable, Hashable, Comparable, CustomStringConvertible {
         set { storedColumn = UInt32(clamping: newValue) }
     }
 
-    /// Creates a mark from a 1-based line and column.
+    /// Creates a mark from a 1-based line and column (each saturates to 0…4,294,967,295).
     public init(line: Int, column: Int) {
         storedLine = UInt32(clamping: line)
         storedColumn = UInt32(clamping: column)

@@ -77,28 +77,3 @@ public struct MappingEntries: RandomAccessCollection, Sendable {
         }
     }
 }
-
-extension Document {
-    /// True when node `index` is a scalar whose text is exactly `bytes`.
-    func scalarBytesEqual(_ index: UInt32, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let record = records[Int(index)]
-        guard record.kind == .scalar, Int(record.count) == bytes.count else { return false }
-        return text.withUnsafeBufferPointer { all in
-            var offset = Int(record.start)
-            for byte in bytes {
-                if all[offset] != byte { return false }
-                offset += 1
-            }
-            return true
-        }
-    }
-
-    /// The text of scalar record `record` as a String.
-    func string(_ record: Record) -> String {
-        text.withUnsafeBufferPointer { all in
-            String(
-                decoding: UnsafeBufferPointer(rebasing: all[Int(record.start)..<Int(record.start + record.count)]),
-                as: UTF8.self)
-        }
-    }
-}

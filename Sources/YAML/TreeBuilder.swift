@@ -11,8 +11,10 @@ struct TreeBuilder {
         var anchor: String?
         /// Where this collection's children start on the scratch stack.
         var scratchStart: Int
-        /// The texts of the scalar keys, kept once the mapping is too large for a linear duplicate check.
-        var keyTexts: Set<String>?
+        /// The UTF-8 bytes of the scalar keys, kept once the mapping is too large for a linear duplicate check (keys
+        /// are compared as bytes at every size, as look-ups do; `String` equality would merge canonically
+        /// equivalent spellings).
+        var keyTexts: Set<[UInt8]>?
         /// Nodes in this subtree so far, counting the collection itself and everything aliases copied in.
         var nodeCount = 1
         /// Levels of collections in this subtree so far, the collection itself being one.
@@ -43,9 +45,12 @@ struct TreeBuilder {
     /// Creates a builder that enforces `limits`, with room for a typical document of `inputSize` bytes.
     init(limits: YAMLLimits, inputSize: Int) {
         self.limits = limits
-        records.reserveCapacity(inputSize / 10 + 16)
-        children.reserveCapacity(inputSize / 10 + 16)
-        text.reserveCapacity(inputSize / 2 + 16)
+        // Typical OpenAPI YAML has a node per ~13 bytes and half its bytes in scalars; capped so that a huge input
+        // of comments does not reserve gigabytes up front (the arrays still grow as needed).
+        let nodes = min(inputSize / 10, 1 << 22) + 16
+        records.reserveCapacity(nodes)
+        children.reserveCapacity(nodes)
+        text.reserveCapacity(min(inputSize / 2, 1 << 27) + 16)
         scratch.reserveCapacity(256)
     }
 
@@ -185,7 +190,7 @@ struct TreeBuilder {
         let isDuplicate: Bool
         if stack[top].keyTexts != nil {
             // Made before `stack` is mutated, so that `self` is not copied to read `text` during the mutation.
-            let keyText = Self.string(key, in: text)
+            let keyText = Self.bytes(key, in: text)
             isDuplicate = !stack[top].keyTexts!.insert(keyText).inserted
         } else if entries < Self.linearKeyLimit {
             // A plain loop: a closure here would capture (copy) the whole builder on every key.
@@ -197,12 +202,12 @@ struct TreeBuilder {
             }
             isDuplicate = found
         } else {
-            var texts = Set<String>(minimumCapacity: entries * 2)
+            var texts = Set<[UInt8]>(minimumCapacity: entries * 2)
             for slot in stride(from: start, to: scratch.count, by: 2) {
                 let other = records[Int(scratch[slot])]
-                if other.kind == .scalar { texts.insert(Self.string(other, in: text)) }
+                if other.kind == .scalar { texts.insert(Self.bytes(other, in: text)) }
             }
-            isDuplicate = !texts.insert(Self.string(key, in: text)).inserted
+            isDuplicate = !texts.insert(Self.bytes(key, in: text)).inserted
             stack[top].keyTexts = texts
         }
         if isDuplicate {
@@ -224,6 +229,11 @@ struct TreeBuilder {
             right += 1
         }
         return true
+    }
+
+    /// The bytes of a scalar record.
+    private static func bytes(_ record: Document.Record, in text: [UInt8]) -> [UInt8] {
+        Array(text[Int(record.start)..<Int(record.start) + Int(record.count)])
     }
 
     /// The text of a scalar record.

@@ -81,4 +81,14 @@ import YAML
     @Test func errorDescriptionHasLineAndColumn() {
         #expect(parseError("a: 1\na: 2\n")?.description == "2:1: duplicate key 'a'")
     }
+
+    @Test(arguments: [0, 20])
+    func canonicallyEquivalentKeysAreDistinctAtAnySize(_ otherKeys: Int) throws {
+        // Keys are bytes, as look-ups compare them: "é" precomposed and "e" + combining acute are two keys, in a
+        // mapping small enough for the linear check and in one large enough for the set.
+        let others = (0..<otherKeys).map { "k\($0): \($0)\n" }.joined()
+        let node = try root(others + "\u{E9}: 1\ne\u{301}: 2\n")
+        #expect(node.mapping?.count == otherKeys + 2)
+        #expect(parseError(others + "\u{E9}: 1\n\u{E9}: 2\n")?.message == "duplicate key '\u{E9}'")
+    }
 }

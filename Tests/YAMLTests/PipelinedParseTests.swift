@@ -51,7 +51,7 @@ import Testing
         ("invalid UTF-8 late in the document", largeDocument + "x: \u{FFFD}\n"),
         ("an unknown alias", largeDocument + "z: *missing\n"),
         ("deep nesting", largeDocument + "deep: " + String(repeating: "[", count: 300)),
-        ("an empty document", ""),
+        ("a control character in the first batch", "\u{1}a: 1\n" + largeDocument),
         ("only a comment", "# nothing\n"),
     ])
     func errorsAndEdgesAreIdentical(_ what: String, _ text: String) {

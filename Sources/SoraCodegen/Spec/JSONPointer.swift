@@ -27,7 +27,7 @@ struct JSONPointer: Hashable {
         case "responses": prefix = "#/components/responses/"
         default: prefix = "#/components/" + kind + "/"
         }
-        guard reference.utf8.count > prefix.utf8.count, reference.hasPrefix(prefix) else { return nil }
+        guard reference.utf8.count > prefix.utf8.count, reference.utf8.starts(with: prefix.utf8) else { return nil }
         let name = reference.utf8.dropFirst(prefix.utf8.count)
         guard !name.isEmpty,
             !name.contains(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "%") })

@@ -1,5 +1,6 @@
 /// Checks that a `pattern` compiles, so a typo is a spec error rather than a runtime surprise.
 enum PatternCheck {
+    /// Whether Swift `Regex` (the engine the generated validators use) accepts `pattern`.
     static func isValid(_ pattern: String) -> Bool {
         (try? Regex(pattern)) != nil
     }

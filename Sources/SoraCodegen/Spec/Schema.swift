@@ -139,6 +139,9 @@ public struct ScalarConstraints: Sendable {
     public var rangeLength: (minimum: SpecNumber, maximum: SpecNumber)?
 
     /// True when no keyword is set.
+    ///
+    /// Every stored property must be checked here: `Schema` keeps no box for empty constraints, so a field this
+    /// misses would be dropped when it is the only one set.
     public var isEmpty: Bool {
         pattern == nil && minLength == nil && maxLength == nil && minimum == nil && maximum == nil
             && rangeLength == nil

@@ -11,10 +11,10 @@ extension SpecLoader {
     ///
     /// The paths thread walks the document through its own owner object (`Node.withSeparateOwner()`): sharing one
     /// made loading slower on two threads than on one, as every node access retained the same object.
-    mutating func loadSchemasAndPaths(_ paths: Node?) -> (schemas: [NamedSchema], operations: [Operation]) {
+    mutating func loadSchemasAndPaths() -> (schemas: [NamedSchema], operations: [Operation]) {
         let schemaCount = root["components"]?["schemas"]?.mapping?.count ?? 0
-        guard paths != nil, schemaCount >= Self.parallelSchemaThreshold else {
-            return (loadSchemas(), paths.map { loadPaths($0) } ?? [])
+        guard root["paths"] != nil, schemaCount >= Self.parallelSchemaThreshold else {
+            return (loadSchemas(), root["paths"].map { loadPaths($0) } ?? [])
         }
         let file = diagnostics.file
         let otherRoot = root.withSeparateOwner()

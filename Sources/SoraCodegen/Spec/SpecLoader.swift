@@ -34,9 +34,8 @@ struct SpecLoader {
         if let security = entries["security"] { checkSecurity(security) }
         var document = loadInfo(entries["info"])
         document.servers = entries["servers"].map { loadServers($0) } ?? []
-        let paths = entries["paths"]
-        (document.schemas, document.operations) = loadSchemasAndPaths(paths)
-        if paths == nil {
+        (document.schemas, document.operations) = loadSchemasAndPaths()
+        if entries["paths"] == nil {
             diagnostics.error("the document has no 'paths'", at: root.mark)
         }
         return document

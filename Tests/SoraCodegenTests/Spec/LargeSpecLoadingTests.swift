@@ -1,5 +1,7 @@
-import SoraCodegen
 import Testing
+import YAML
+
+@testable import SoraCodegen
 
 /// A spec with many schemas loads its schemas and its paths on two threads; the result must not depend on that.
 @Suite struct LargeSpecLoadingTests {
@@ -44,15 +46,31 @@ import Testing
         return text
     }
 
+    /// Enough schemas for the two-thread load.
+    static let manyFillers = SpecLoader.parallelSchemaThreshold + 10
+
     @Test func diagnosticsAreTheSameOnOneThreadAndOnTwo() {
         let small = SpecText.messages(SpecText.generate(Self.spec(fillers: 10)))
-        let large = SpecText.messages(SpecText.generate(Self.spec(fillers: 400)))
+        let large = SpecText.messages(SpecText.generate(Self.spec(fillers: Self.manyFillers)))
         #expect(large == small)
         #expect(small.count == 4)
         #expect(small.contains { $0.contains("parameter 'session' is in 'cookie'") })
         #expect(small.contains { $0.contains("unsupported keyword 'discriminator' in a schema") })
         #expect(small.contains { $0.contains("'minimum' applies to numbers only") })
         #expect(small.contains { $0.contains("path '/also-broken/{id}' has '{id}' but no path parameter 'id'") })
+    }
+
+    @Test func theTwoThreadLoadReportsNothingTwice() throws {
+        // `sorted` would hide duplicates, so this reads the loader's own list.
+        for fillers in [10, Self.manyFillers] {
+            let root = try #require(try YAMLParser.parse(Array(Self.spec(fillers: fillers).utf8)))
+            var loader = SpecLoader(root: root, file: "spec.yaml")
+            let document = loader.load()
+            #expect(document?.schemas.count == fillers + 1)
+            let messages = loader.diagnostics.items.map(\.description)
+            #expect(messages.count == 4, "\(fillers) fillers: \(messages)")
+            #expect(Set(messages).count == messages.count)
+        }
     }
 
     @Test func aValidLargeSpecGeneratesEveryOperationAndSchema() {
