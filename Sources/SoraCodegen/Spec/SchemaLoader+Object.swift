@@ -162,9 +162,7 @@ extension SpecLoader {
         }
         if let node = keywords[.pattern]?.value, let pattern = string(node, "'pattern'") {
             constraints.pattern = pattern
-            if !isValidPattern(pattern) {
-                diagnostics.error("'pattern' is not a valid regular expression: \(pattern)", at: node.mark)
-            }
+            patterns.check(pattern, at: node.mark)
         }
         constraints.minLength = keywords[.minLength].flatMap { count($0.value, "'minLength'") }
         constraints.maxLength = keywords[.maxLength].flatMap { count($0.value, "'maxLength'") }

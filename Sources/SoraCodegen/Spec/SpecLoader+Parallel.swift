@@ -18,11 +18,12 @@ extension SpecLoader {
         }
         let file = diagnostics.file
         let otherRoot = root.withSeparateOwner()
+        let patterns = patterns
         let operations = Mutex<([Operation], DiagnosticBag)?>(nil)
         let worker = DispatchQueue(label: "spec.paths")
         let group = DispatchGroup()
         worker.async(group: group) {
-            var loader = SpecLoader(root: otherRoot, file: file)
+            var loader = SpecLoader(root: otherRoot, file: file, patterns: patterns)
             loader.indexComponents(otherRoot["components"])
             loader.diagnostics = DiagnosticBag(file: file)  // the index's diagnostics are this loader's too
             let loaded = otherRoot["paths"].map { loader.loadPaths($0) } ?? []

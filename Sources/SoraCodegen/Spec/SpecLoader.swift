@@ -12,12 +12,13 @@ struct SpecLoader {
     /// `Error` response is loaded once, not once per operation.
     var loadedParameters: [String: Parameter?] = [:]
     var loadedResponses: [String: LoadedResponse?] = [:]
-    /// Each distinct `pattern` seen so far and whether it compiles.
-    var checkedPatterns: [String: Bool] = [:]
+    /// Every `pattern`, compiled in the background (shared with the paths thread of a large spec).
+    let patterns: PatternCheck
 
-    init(root: Node, file: String) {
+    init(root: Node, file: String, patterns: PatternCheck = PatternCheck()) {
         self.root = root
         self.diagnostics = DiagnosticBag(file: file)
+        self.patterns = patterns
     }
 
     static let rootKeys: [String] = [
@@ -37,6 +38,9 @@ struct SpecLoader {
         (document.schemas, document.operations) = loadSchemasAndPaths()
         if entries["paths"] == nil {
             diagnostics.error("the document has no 'paths'", at: root.mark)
+        }
+        for use in patterns.invalidUses() {
+            diagnostics.error("'pattern' is not a valid regular expression: \(use.pattern)", at: use.mark)
         }
         return document
     }

@@ -1,0 +1,36 @@
+import Testing
+
+/// `pattern`s are compiled in the background while the spec loads; every use of a bad one is still reported.
+@Suite struct PatternCheckTests {
+    @Test func everyUseOfABadPatternIsAnErrorAndGoodOnesAreNot() {
+        let result = SpecText.generate(
+            SpecText.minimal(
+                schemas: """
+                        Codes:
+                          type: object
+                          properties:
+                            a: {type: string, pattern: '^[a-z]+$'}
+                            b: {type: string, pattern: '([unclosed'}
+                            c: {type: string, pattern: '([unclosed'}
+                            d: {type: string, pattern: '^[a-z]+$'}
+                    """))
+        #expect(
+            SpecText.messages(result) == [
+                "spec.yaml:31:36: error: 'pattern' is not a valid regular expression: ([unclosed",
+                "spec.yaml:32:36: error: 'pattern' is not a valid regular expression: ([unclosed",
+            ])
+    }
+
+    @Test func aSpecWithOnlyGoodPatternsGenerates() {
+        let result = SpecText.generate(
+            SpecText.minimal(
+                schemas: """
+                        Codes:
+                          type: object
+                          properties:
+                            a: {type: string, pattern: '^[0-9]+(\\\\.[0-9]+)?,[0-9]+(\\\\.[0-9]+)?$'}
+                    """))
+        #expect(!result.hasErrors)
+        #expect(SpecText.file(result, "Models/Codes.swift").contains("pattern"))
+    }
+}
