@@ -47,10 +47,20 @@ extension Document {
 
     /// The text of scalar record `record` as a String.
     func string(_ record: Record) -> String {
+        record.string(in: text)
+    }
+}
+
+extension Document.Record {
+    /// A scalar record's text, read from `text` (the document's scalar bytes, or the builder's while it builds).
+    func string(in text: [UInt8]) -> String {
         text.withUnsafeBufferPointer { all in
-            String(
-                decoding: UnsafeBufferPointer(rebasing: all[Int(record.start)..<Int(record.start + record.count)]),
-                as: UTF8.self)
+            String(decoding: all[Int(start)..<Int(start) + Int(count)], as: UTF8.self)
         }
+    }
+
+    /// A scalar record's bytes, copied out of `text`.
+    func bytes(in text: [UInt8]) -> [UInt8] {
+        Array(text[Int(start)..<Int(start) + Int(count)])
     }
 }

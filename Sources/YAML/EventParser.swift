@@ -38,7 +38,7 @@ final class EventParser {
     }
 
     /// Parses the next event and returns its kind.
-    func next() throws(YAMLError) -> Kind {
+    private func next() throws(YAMLError) -> Kind {
         yaml_event_delete(event)
         guard yaml_parser_parse(parser, event) == 1 else {
             throw currentError()
@@ -57,19 +57,33 @@ final class EventParser {
         }
     }
 
+    /// Parses the next event and returns it as plain values, with its scalar text (empty unless a scalar; valid
+    /// until the next call) and the name of its `&anchor` or `*alias`.
+    func nextEvent() throws(YAMLError) -> (event: ParsedEvent, scalar: UnsafeBufferPointer<UInt8>, anchor: String?) {
+        let kind = try next()
+        let position = position
+        var event = ParsedEvent(kind: kind, line: position.line, column: position.column)
+        guard kind == .scalar else {
+            return (event, UnsafeBufferPointer(start: nil, count: 0), anchor)
+        }
+        event.style = scalarStyle
+        event.isExplicitString = scalarIsExplicitString
+        return (event, scalarBytes, anchor)
+    }
+
     /// The 1-based line and column where the current event starts, saturated to 32 bits.
-    var position: (line: UInt32, column: UInt32) {
+    private var position: (line: UInt32, column: UInt32) {
         let mark = event.pointee.start_mark
         return (UInt32(clamping: mark.line &+ 1), UInt32(clamping: mark.column &+ 1))
     }
 
     /// The current scalar's text, in libyaml's buffer.
-    var scalarBytes: UnsafeBufferPointer<UInt8> {
+    private var scalarBytes: UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(start: event.pointee.data.scalar.value, count: event.pointee.data.scalar.length)
     }
 
     /// The current scalar's style.
-    var scalarStyle: ScalarStyle {
+    private var scalarStyle: ScalarStyle {
         switch event.pointee.data.scalar.style {
         case YAML_SINGLE_QUOTED_SCALAR_STYLE: .singleQuoted
         case YAML_DOUBLE_QUOTED_SCALAR_STYLE: .doubleQuoted
@@ -80,14 +94,14 @@ final class EventParser {
     }
 
     /// True when the current scalar has the non-specific tag `!` or `!!str` (`tag:yaml.org,2002:str`).
-    var scalarIsExplicitString: Bool {
+    private var scalarIsExplicitString: Bool {
         guard let tag = event.pointee.data.scalar.tag else { return false }
         let text = String(cString: tag)
         return text == "!" || text == "tag:yaml.org,2002:str"
     }
 
     /// The current event's `&name` or `*name`, if it has one.
-    var anchor: String? {
+    private var anchor: String? {
         let pointer: UnsafeMutablePointer<yaml_char_t>?
         switch event.pointee.type {
         case YAML_SCALAR_EVENT: pointer = event.pointee.data.scalar.anchor

@@ -46,17 +46,13 @@ enum PipelinedParse {
             let parser = try EventParser(input: input)
             batch = EventBatch(capacity: batchSize)
             while !channel.isClosed {
-                let kind = try parser.next()
-                let position = parser.position
-                var event = ParsedEvent(kind: kind, line: position.line, column: position.column)
-                switch kind {
-                case .scalar:
-                    let bytes = parser.scalarBytes
+                var (event, bytes, anchor) = try parser.nextEvent()
+                if event.kind == .scalar {
                     guard bytes.count <= Int(UInt32.max) else {
                         // The builder refuses such a scalar too; fail here with its words, before 32-bit offsets.
                         throw YAMLError(
                             "the document is too large: more than 4 GiB of text or 4 billion nodes",
-                            at: Mark(line: Int(position.line), column: Int(position.column)))
+                            at: Mark(line: Int(event.line), column: Int(event.column)))
                     }
                     if batch.text.count > Int(UInt32.max) - bytes.count {
                         guard channel.send(batch) else { return }
@@ -65,16 +61,10 @@ enum PipelinedParse {
                     event.textStart = UInt32(batch.text.count)
                     event.textCount = UInt32(bytes.count)
                     batch.text.append(contentsOf: bytes)
-                    event.style = parser.scalarStyle
-                    event.isExplicitString = parser.scalarIsExplicitString
-                    event.anchor = batch.add(anchor: parser.anchor)
-                case .alias, .sequenceStart, .mappingStart:
-                    event.anchor = batch.add(anchor: parser.anchor)
-                default:
-                    break
                 }
+                event.anchor = batch.add(anchor: anchor)
                 batch.events.append(event)
-                if kind == .streamEnd {
+                if event.kind == .streamEnd {
                     channel.send(batch)
                     return
                 }

@@ -58,22 +58,7 @@ struct TreeBuilder {
     /// without documents.
     mutating func build(from events: EventParser) throws(YAMLError) -> Node? {
         while true {
-            let kind = try events.next()
-            let position = events.position
-            var event = ParsedEvent(kind: kind, line: position.line, column: position.column)
-            var scalar = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
-            var anchor: String?
-            switch kind {
-            case .scalar:
-                scalar = events.scalarBytes
-                event.style = events.scalarStyle
-                event.isExplicitString = events.scalarIsExplicitString
-                anchor = events.anchor
-            case .alias, .sequenceStart, .mappingStart:
-                anchor = events.anchor
-            default:
-                break
-            }
+            let (event, scalar, anchor) = try events.nextEvent()
             if case .finished(let root) = try handle(event, scalar: scalar, anchor: anchor) { return root }
         }
     }
@@ -190,7 +175,7 @@ struct TreeBuilder {
         let isDuplicate: Bool
         if stack[top].keyTexts != nil {
             // Made before `stack` is mutated, so that `self` is not copied to read `text` during the mutation.
-            let keyText = Self.bytes(key, in: text)
+            let keyText = key.bytes(in: text)
             isDuplicate = !stack[top].keyTexts!.insert(keyText).inserted
         } else if entries < Self.linearKeyLimit {
             // A plain loop: a closure here would capture (copy) the whole builder on every key.
@@ -205,14 +190,14 @@ struct TreeBuilder {
             var texts = Set<[UInt8]>(minimumCapacity: entries * 2)
             for slot in stride(from: start, to: scratch.count, by: 2) {
                 let other = records[Int(scratch[slot])]
-                if other.kind == .scalar { texts.insert(Self.bytes(other, in: text)) }
+                if other.kind == .scalar { texts.insert(other.bytes(in: text)) }
             }
-            isDuplicate = !texts.insert(Self.bytes(key, in: text)).inserted
+            isDuplicate = !texts.insert(key.bytes(in: text)).inserted
             stack[top].keyTexts = texts
         }
         if isDuplicate {
             throw YAMLError(
-                "duplicate key '\(Self.string(key, in: text))'", at: Mark(line: Int(key.line), column: Int(key.column)))
+                "duplicate key '\(key.string(in: text))'", at: Mark(line: Int(key.line), column: Int(key.column)))
         }
     }
 
@@ -229,18 +214,6 @@ struct TreeBuilder {
             right += 1
         }
         return true
-    }
-
-    /// The bytes of a scalar record.
-    private static func bytes(_ record: Document.Record, in text: [UInt8]) -> [UInt8] {
-        Array(text[Int(record.start)..<Int(record.start) + Int(record.count)])
-    }
-
-    /// The text of a scalar record.
-    private static func string(_ record: Document.Record, in text: [UInt8]) -> String {
-        text.withUnsafeBufferPointer { all in
-            String(decoding: all[Int(record.start)..<Int(record.start + record.count)], as: UTF8.self)
-        }
     }
 
     private func mark(_ position: (line: UInt32, column: UInt32)) -> Mark {
