@@ -11,7 +11,7 @@ extension SoraClient {
     /// A retried create starts a second paid job unless the same `Idempotency-Key` is sent.
     ///
     /// - Parameters:
-    ///   - idempotencyKey: Unique key for this create; a retry with the same key does not start a second paid job.
+    ///   - idempotencyKey: Unique key for this create or remix; a retry with the same key does not start a second paid job.
     ///   - body: The request body.
     /// - Throws: `SoraError` (validation before sending, API errors with status and request id, transport).
     ///
@@ -154,16 +154,26 @@ extension SoraClient {
     ///
     /// Creates a new video task from a completed video and a new prompt.
     /// 私有视频无法进行二次编辑(remix)。
+    /// A remix is a paid job too: a retry starts a second one unless the same `Idempotency-Key` is sent.
     ///
     /// - Parameters:
     ///   - videoId: The identifier of the video task.
+    ///   - idempotencyKey: Unique key for this create or remix; a retry with the same key does not start a second paid job.
     ///   - body: The request body.
     /// - Throws: `SoraError` (validation before sending, API errors with status and request id, transport).
     ///
     /// Spec: `POST /videos/{video_id}/remix` (`#/paths/~1videos~1{video_id}~1remix/post`)
-    public func remixVideo(_ videoId: String, body: RemixVideoRequest) async throws(SoraError) -> Video {
+    public func remixVideo(
+        _ videoId: String,
+        body: RemixVideoRequest,
+        idempotencyKey: String? = nil
+    ) async throws(SoraError) -> Video {
         var httpRequest = OperationRequest(operationID: "remixVideo", method: .post, path: "/videos/{video_id}/remix")
+        var validator = Validator("remixVideo")
+        validator.check(idempotencyKey, field: "Idempotency-Key", maxLength: 255)
+        try httpRequest.check(validator)
         httpRequest.setPathParameter("video_id", videoId)
+        httpRequest.setHeader("Idempotency-Key", idempotencyKey)
         try httpRequest.setJSONBody(body)
         let httpResponse = try await core.send(httpRequest)
         return try await httpResponse.decodeJSON(Video.self)
