@@ -54,7 +54,7 @@ import Testing
             for try await _ in try client(transport).waitForCompletion(of: "v", timeout: .milliseconds(120)) {}
             Issue.record("expected a timeout")
         } catch {
-            guard case SoraError.timeout(let operation, _) = error else { throw error }
+            guard case SoraError.timeout(let operation, _, .polling) = error else { throw error }
             #expect(operation == "waitForCompletion", "the overall limit, not one retrieve")
         }
         #expect(await transport.calls.count <= 3)

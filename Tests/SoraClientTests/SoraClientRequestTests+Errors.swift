@@ -89,23 +89,24 @@ extension SoraClientRequestTests {
     @Test func undecodableSuccessBecomesDecodingError() async throws {
         let transport = RecordingTransport(body: #"{"object":"video"}"#)
         let error = await soraError { _ = try await client(transport).retrieveVideo("video_1") }
-        guard case .decoding(let operation, let message, let excerpt) = error else {
+        guard case .decoding(let failure) = error else {
             Issue.record("expected .decoding, got \(String(describing: error))")
             return
         }
-        #expect(operation == "retrieveVideo")
-        #expect(message == "missing field id")
-        #expect(excerpt == #"{"object":"video"}"#)
+        #expect(failure.operationID == "retrieveVideo")
+        #expect(failure.message == "missing field id")
+        #expect(failure.bodyExcerpt == #"{"object":"video"}"#)
+        #expect(failure.resourceID == nil)
     }
 
     @Test func slowTransportTimesOut() async throws {
         var configuration = ClientConfiguration()
-        configuration.requestTimeout = .milliseconds(50)
+        configuration.idleTimeout = .milliseconds(50)
         configuration.retry = .none
         let sora = try SoraClient(
             baseURL: Self.baseURL, token: Self.token, transport: SleepingTransport(), configuration: configuration)
         let error = await soraError { _ = try await sora.retrieveVideo("video_1") }
-        guard case .timeout(let operation, let seconds) = error else {
+        guard case .timeout(let operation, let seconds, .idle) = error else {
             Issue.record("expected .timeout, got \(String(describing: error))")
             return
         }

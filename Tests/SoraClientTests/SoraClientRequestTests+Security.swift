@@ -108,11 +108,11 @@ extension SoraClientRequestTests {
     @Test func decodingErrorEchoingTheTokenIsRedacted() async throws {
         let transport = RecordingTransport(body: #"{"token":"sk-SECRET-123"}"#)
         let error = await soraError { _ = try await client(transport).retrieveVideo("video_1") }
-        guard case .decoding(_, _, let excerpt) = error else {
+        guard case .decoding(let failure) = error else {
             Issue.record("expected .decoding, got \(String(describing: error))")
             return
         }
-        #expect(excerpt == #"{"token":"<redacted>"}"#)
+        #expect(failure.bodyExcerpt == #"{"token":"<redacted>"}"#)
         #expect(!String(describing: error).contains(Self.token))
     }
 

@@ -84,7 +84,7 @@ import Testing
                 _ = try await harness.sora.createVideo(request, idempotencyKey: "key-1")
                 Issue.record("expected a timeout")
             } catch {
-                guard case SoraError.timeout(let operation, _) = error else { throw error }
+                guard case SoraError.timeout(let operation, _, .idle) = error else { throw error }
                 #expect(operation == "createVideo")
             }
             try await Task.sleep(for: .seconds(2))  // the server finishes the first create meanwhile

@@ -23,7 +23,7 @@ struct MockHarness: Sendable {
         let port = try await server.start()
         let http = HTTPClient(eventLoopGroupProvider: .singleton)
         var configuration = ClientConfiguration()
-        configuration.requestTimeout = timeout
+        configuration.idleTimeout = timeout
         configuration.retry.baseDelay = .milliseconds(10)
         configuration.retry.maxServerDelay = .seconds(2)
         do {

@@ -51,7 +51,7 @@ func fileSize(_ path: String) -> Int {
 /// A client as an app would make it: the generated `SoraClient` over AsyncHTTPClient, no retries.
 func makeClient(port: Int, http: HTTPClient) throws -> SoraClient {
     var configuration = ClientConfiguration()
-    configuration.requestTimeout = .seconds(3600)
+    configuration.idleTimeout = .seconds(3600)
     configuration.retry.maxAttempts = 1
     return try SoraClient(
         baseURL: URL(string: "http://127.0.0.1:\(port)/v1"), token: "sk-client-benchmarks",

@@ -58,6 +58,13 @@ public struct APIClientCore: Sendable, CustomStringConvertible, CustomDebugStrin
     /// Sends a request, retrying as `configuration.retry` allows; any final non-2xx answer becomes
     /// `SoraError.api`. Every attempt carries the same headers, so a create keeps one `Idempotency-Key`.
     public func send(_ request: OperationRequest) async throws(SoraError) -> OperationResponse {
+        try await send(request, deadline: TransferWatch.deadline(after: configuration.deadline))
+    }
+
+    /// `send`, ending by `deadline` (the whole call's, when a download spans several sends).
+    func send(_ request: OperationRequest, deadline: ContinuousClock.Instant?) async throws(SoraError)
+        -> OperationResponse
+    {
         var (prepared, preparedBody) = try prepare(request)
         prepared.headerFields[.authorization] = "Bearer \(token)"
         let (head, body) = (prepared, preparedBody)
@@ -65,13 +72,17 @@ public struct APIClientCore: Sendable, CustomStringConvertible, CustomDebugStrin
         var attempt = 1
         while true {
             do {
-                return try await sendOnce(request, head: head, body: body)
+                return try await sendOnce(request, head: head, body: body, deadline: deadline)
             } catch {
                 guard attempt < policy.maxAttempts, RetryPolicy.isRetryable(error, method: head.method) else {
                     throw error
                 }
                 let hint: Double? = if case .api(let failure) = error { failure.retryAfter } else { nil }
                 let delay = policy.delay(afterAttempt: attempt, serverHint: hint, unit: Double.random(in: 0..<1))
+                if let deadline, ContinuousClock.now + delay >= deadline {
+                    // Waiting would outlast the deadline: report the failure that made us wait.
+                    throw error
+                }
                 configuration.logger.info(
                     "retrying",
                     metadata: [
@@ -88,17 +99,19 @@ public struct APIClientCore: Sendable, CustomStringConvertible, CustomDebugStrin
         }
     }
 
-    private func sendOnce(_ request: OperationRequest, head: HTTPRequest, body: HTTPBody?) async throws(SoraError)
-        -> OperationResponse
-    {
+    private func sendOnce(
+        _ request: OperationRequest, head: HTTPRequest, body: HTTPBody?, deadline: ContinuousClock.Instant?
+    ) async throws(SoraError) -> OperationResponse {
         if Task.isCancelled { throw .cancelled(operationID: request.operationID) }
         let logger = configuration.logger
         logger.debug("request", metadata: ["operation": "\(request.operationID)", "method": "\(head.method)"])
+        let watch = TransferWatch(operationID: request.operationID, configuration: configuration, deadline: deadline)
+        let watchedBody = body.map { WatchedBody.request($0, watch: watch) }
         let response: HTTPResponse
         let responseBody: HTTPBody?
         do {
-            (response, responseBody) = try await withTimeout(request.operationID) {
-                try await transport.send(head, body: body, baseURL: baseURL, operationID: request.operationID)
+            (response, responseBody) = try await watch.run { [transport, baseURL] in
+                try await transport.send(head, body: watchedBody, baseURL: baseURL, operationID: request.operationID)
             }
         } catch let error as SoraError {
             throw error
@@ -108,10 +121,12 @@ public struct APIClientCore: Sendable, CustomStringConvertible, CustomDebugStrin
             if Task.isCancelled { throw .cancelled(operationID: request.operationID) }
             throw .transport(operationID: request.operationID, message: redact(String(describing: error)))
         }
+        watch.touch()
         logger.debug(
             "response", metadata: ["operation": "\(request.operationID)", "status": "\(response.status.code)"])
         let answer = OperationResponse(
-            operationID: request.operationID, response: response, body: responseBody, redact: redact)
+            operationID: request.operationID, response: response,
+            body: responseBody.map { WatchedBody.response($0, watch: watch) }, redact: redact)
         guard (200..<300).contains(response.status.code) else {
             throw .api(await answer.apiError())
         }
@@ -151,22 +166,6 @@ public struct APIClientCore: Sendable, CustomStringConvertible, CustomDebugStrin
             head.headerFields[key] = UUID().uuidString.lowercased()
         }
         return (head, body)
-    }
-
-    private func withTimeout<T: Sendable>(
-        _ operationID: String, _ work: @escaping @Sendable () async throws -> T
-    ) async throws -> T {
-        let limit = configuration.requestTimeout
-        return try await withThrowingTaskGroup(of: T.self) { group in
-            group.addTask { try await work() }
-            group.addTask {
-                try await Task.sleep(for: limit)
-                throw SoraError.timeout(operationID: operationID, seconds: limit.seconds)
-            }
-            defer { group.cancelAll() }
-            guard let first = try await group.next() else { throw CancellationError() }
-            return first
-        }
     }
 
     /// Removes the token from any text that might reach a person.

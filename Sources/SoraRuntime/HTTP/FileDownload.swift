@@ -39,12 +39,13 @@ extension APIClientCore {
         Int64, String?
     ) {
         let policy = configuration.retry
+        let deadline = TransferWatch.deadline(after: configuration.deadline)
         var attempt = 1
         while true {
             var ranged = request
             if sink.count > 0 { ranged.setHeader("Range", "bytes=\(sink.count)-") }
             do {
-                let response = try await send(ranged)
+                let response = try await send(ranged, deadline: deadline)
                 let content = response.binaryContent()
                 try sink.prepare(for: response.response, resumingAt: sink.count)
                 for try await chunk in content.body {
@@ -64,9 +65,10 @@ extension APIClientCore {
                 guard attempt < policy.maxAttempts, RetryPolicy.isRetryable(failure, method: .get) else {
                     throw failure
                 }
+                let delay = policy.delay(afterAttempt: attempt, serverHint: nil, unit: .random(in: 0..<1))
+                if let deadline, ContinuousClock.now + delay >= deadline { throw failure }
                 do {
-                    try await Task.sleep(
-                        for: policy.delay(afterAttempt: attempt, serverHint: nil, unit: .random(in: 0..<1)))
+                    try await Task.sleep(for: delay)
                 } catch {
                     throw .cancelled(operationID: request.operationID)
                 }
@@ -88,7 +90,7 @@ enum ContentRange {
     /// The first byte of a 206 answer's range (`bytes 100-199/200` → 100).
     static func start(_ response: HTTPResponse) -> Int64? {
         guard let text = response.headerFields[.contentRange], text.hasPrefix("bytes ") else { return nil }
-        return Int64(text.dropFirst(6).prefix { $0 != "-" })
+        return CheckedNumbers.nonNegativeInteger(text.dropFirst(6).prefix { $0 != "-" })
     }
 
     /// The full size the answer promises, when known.
@@ -96,8 +98,8 @@ enum ContentRange {
         if response.status.code == 206, let text = response.headerFields[.contentRange],
             let slash = text.lastIndex(of: "/")
         {
-            return Int64(text[text.index(after: slash)...])
+            return CheckedNumbers.nonNegativeInteger(text[text.index(after: slash)...])
         }
-        return response.headerFields[.contentLength].flatMap { Int64($0) }
+        return response.headerFields[.contentLength].flatMap { CheckedNumbers.nonNegativeInteger($0) }
     }
 }

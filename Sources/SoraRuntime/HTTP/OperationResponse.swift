@@ -21,21 +21,36 @@ public struct OperationResponse: Sendable {
             return try JSONDecoder().decode(T.self, from: data)
         } catch {
             // Decoding errors can quote values from the body (e.g. "invalid String value ..."): redact them too.
-            throw .decoding(operationID: operationID, message: redact(Self.explain(error)), bodyExcerpt: excerpt(data))
+            let message = data.isEmpty ? "the answer has no body" : Self.explain(error)
+            throw .decoding(
+                DecodingFailure(
+                    operationID: operationID, message: redact(message), bodyExcerpt: excerpt(data),
+                    resourceID: Self.topLevelID(data).map(redact), status: response.status.code))
         }
+    }
+
+    /// The `id` of a JSON object body (a string, or a number written as text), if it has one.
+    static func topLevelID(_ data: Data) -> String? {
+        struct Identified: Decodable {
+            var id: FlexibleText?
+        }
+        guard let text = (try? JSONDecoder().decode(Identified.self, from: data))?.id?.text, !text.isEmpty else {
+            return nil
+        }
+        return text
     }
 
     /// The body as binary content to stream.
     public func binaryContent() -> BinaryContent {
         BinaryContent(
             contentType: response.headerFields[.contentType],
-            contentLength: response.headerFields[.contentLength].flatMap { Int64($0) },
+            contentLength: response.headerFields[.contentLength].flatMap { CheckedNumbers.nonNegativeInteger($0) },
             headers: response.headerFields, body: body ?? HTTPBody())
     }
 
     /// The error envelope `{"error": {...}}` read into an `SoraAPIError`; other bodies become its message.
     func apiError() async -> SoraAPIError {
-        let data = (try? await collect(limit: 64 * 1024)) ?? Data()
+        let data = await prefix(64 * 1024)
         var error = SoraAPIError(
             operationID: operationID, status: response.status.code,
             message: data.isEmpty ? response.status.reasonPhrase : excerpt(data),
@@ -50,10 +65,29 @@ public struct OperationResponse: Sendable {
         return error
     }
 
+    /// At most `limit` bytes from the start of the body; the rest is never read (a 200 MB error page costs 64 KiB).
+    private func prefix(_ limit: Int) async -> Data {
+        guard let body else { return Data() }
+        var data = Data()
+        do {
+            for try await chunk in body {
+                data.append(contentsOf: chunk.prefix(limit - data.count))
+                if data.count >= limit { break }
+            }
+        } catch {
+            // A broken or stalled error body still leaves its status and what arrived.
+        }
+        return data
+    }
+
     private func collect(limit: Int) async throws(SoraError) -> Data {
         guard let body else { return Data() }
         do {
             return Data(try await ArraySlice<UInt8>(collecting: body, upTo: limit))
+        } catch let error as SoraError {
+            throw error  // a timeout of the watch, as it is
+        } catch is CancellationError {
+            throw .cancelled(operationID: operationID)
         } catch {
             throw .transport(operationID: operationID, message: redact("reading the response failed: \(error)"))
         }

@@ -26,14 +26,18 @@ public struct RetryPolicy: Sendable, Hashable {
     }
 
     /// The wait after failed attempt number `attempt` (1-based); `unit` is a random number in 0..<1.
+    ///
+    /// Never traps: a hint of 1e300 s, a negative or NaN one, or settings out of range are clamped.
     public func delay(afterAttempt attempt: Int, serverHint: Double?, unit: Double) -> Duration {
         if let serverHint, serverHint.isFinite, serverHint >= 0 {
-            return min(.milliseconds(Int64((serverHint * 1000).rounded(.up))), maxServerDelay)
+            return CheckedNumbers.duration(seconds: serverHint, upTo: maxServerDelay)
         }
-        let exponent = Double(max(0, min(attempt - 1, 30)))
-        let base = min(baseDelay.seconds * pow(2, exponent), maxDelay.seconds)
-        let factor = 1 - jitter + 2 * jitter * min(max(unit, 0), 1)
-        return .milliseconds(Int64((base * factor * 1000).rounded()))
+        let exponent = Double(attempt <= 1 ? 0 : min(attempt, 31) - 1)
+        let base = min(
+            CheckedNumbers.clamp(baseDelay).seconds * pow(2, exponent), CheckedNumbers.clamp(maxDelay).seconds)
+        let spread = jitter.isFinite ? min(max(jitter, 0), 1) : 0
+        let factor = 1 - spread + 2 * spread * (unit.isFinite ? min(max(unit, 0), 1) : 0.5)
+        return CheckedNumbers.duration(seconds: base * factor)
     }
 
     /// Whether a failure may be retried for a request of this method.
@@ -49,8 +53,9 @@ public struct RetryPolicy: Sendable, Hashable {
             return failure.status == 429 || failure.status == 503
         case .transport(_, let message):
             return isSafe || TransportFailure.neverConnected(message)
-        case .timeout:
-            return isSafe
+        case .timeout(_, _, let kind):
+            // A request body nobody started to read cannot have created anything.
+            return isSafe || kind == .connect
         case .validation, .invalidRequest, .decoding, .cancelled:
             return false
         }
@@ -64,12 +69,5 @@ enum TransportFailure {
         let text = message.lowercased()
         return text.contains("connection refused") || text.contains("econnrefused") || text.contains("errno: 111")
             || text.contains("connecttimeout") || text.contains("connect timeout")
-    }
-}
-
-extension Duration {
-    /// The duration in seconds, as a Double.
-    var seconds: Double {
-        Double(components.seconds) + Double(components.attoseconds) / 1e18
     }
 }

@@ -32,7 +32,7 @@ public struct PollingSequence<Value: Decodable & Equatable & Sendable>: AsyncSeq
 
     /// Starts polling.
     public func makeAsyncIterator() -> AsyncIterator {
-        AsyncIterator(sequence: self, deadline: .now + timeout)
+        AsyncIterator(sequence: self, deadline: .now + CheckedNumbers.clamp(timeout))
     }
 
     /// Fetches, waits and fetches again until a terminal snapshot has been yielded.
@@ -49,7 +49,8 @@ public struct PollingSequence<Value: Decodable & Equatable & Sendable>: AsyncSeq
                 if let delay = nextDelay {
                     guard ContinuousClock.now + delay < deadline else {
                         finished = true
-                        throw .timeout(operationID: sequence.operationID, seconds: sequence.timeout.seconds)
+                        throw .timeout(
+                            operationID: sequence.operationID, seconds: sequence.timeout.seconds, kind: .polling)
                     }
                     do {
                         try await Task.sleep(for: delay)
@@ -60,7 +61,7 @@ public struct PollingSequence<Value: Decodable & Equatable & Sendable>: AsyncSeq
                 }
                 let response = try await sequence.fetch()
                 let value = try await response.decodeJSON(Value.self)
-                nextDelay = hintedDelay(response.response) ?? sequence.interval
+                nextDelay = hintedDelay(response.response) ?? CheckedNumbers.clamp(sequence.interval)
                 if sequence.isTerminal(value) { finished = true }
                 if value != previous {
                     previous = value
@@ -72,7 +73,7 @@ public struct PollingSequence<Value: Decodable & Equatable & Sendable>: AsyncSeq
 
         private func hintedDelay(_ response: HTTPResponse) -> Duration? {
             guard let name = sequence.intervalHeader.flatMap({ HTTPField.Name($0) }),
-                let text = response.headerFields[name], let milliseconds = Int64(text), milliseconds >= 0
+                let text = response.headerFields[name], let milliseconds = CheckedNumbers.nonNegativeInteger(text)
             else { return nil }
             return .milliseconds(Swift.min(milliseconds, 600_000))
         }

@@ -11,8 +11,10 @@ struct BatchRunner: Sendable {
         case completed
         /// The job failed (now or in an earlier run), or the API refused it.
         case failed(String)
-        /// The line is unfinished (network, timeout): a re-run resumes it.
+        /// The line is unfinished (network, timeout, a busy or failing server): a re-run resumes it.
         case unfinished(String, ExitStatus)
+        /// The API refused the token (401, 403): the line is unfinished and no further line is started.
+        case refused(String)
     }
 
     let lines: [BatchLine]
@@ -33,11 +35,16 @@ struct BatchRunner: Sendable {
                 group.addTask { (index, await self.process(line)) }
             }
             for _ in 0..<min(concurrency, lines.count) { startNext() }
+            var refused = false
             while let (index, outcome) = await group.next() {
                 outcomes[index] = outcome
-                if !Task.isCancelled { startNext() }
+                // Every other line would be refused the same way: leave them all for a run with a good token.
+                if case .refused = outcome { refused = true }
+                if !Task.isCancelled && !refused { startNext() }
             }
-            return lines.indices.map { (lines[$0], outcomes[$0] ?? .unfinished("not started", .interrupted)) }
+            let notStarted: Outcome =
+                refused ? .unfinished("not started", .failure) : .unfinished("not started", .interrupted)
+            return lines.indices.map { (lines[$0], outcomes[$0] ?? notStarted) }
         }
     }
 
@@ -54,15 +61,22 @@ struct BatchRunner: Sendable {
                 if entry.key == nil {
                     try journal.append(.init(state: "key", line: line.number, key: key, fingerprint: line.fingerprint))
                 }
-                let video: Video
                 do {
-                    video = try await session.sora.createVideo(line.request, idempotencyKey: key)
+                    let video = try await session.sora.createVideo(line.request, idempotencyKey: key)
+                    try journal.append(.init(state: "created", line: line.number, id: video.id))
+                    reporter.created(video, line: line.number)
+                    entry.id = video.id
+                } catch SoraError.decoding(let failure) where failure.resourceID != nil {
+                    // A thinner answer than the spec's still names the paid job: keep it and follow it.
+                    let id = failure.resourceID ?? ""
+                    try journal.append(.init(state: "created", line: line.number, id: id))
+                    reporter.created(
+                        id: id, warning: "the server's answer lacks what the spec promises (\(failure.message))",
+                        line: line.number)
+                    entry.id = id
                 } catch {
                     return try outcome(of: error, line: line, request: line.request)
                 }
-                try journal.append(.init(state: "created", line: line.number, id: video.id))
-                reporter.created(video, line: line.number)
-                entry.id = video.id
             }
             guard let id = entry.id else { return .unfinished("no job id", .failure) }
             var last: Video?
@@ -92,14 +106,19 @@ struct BatchRunner: Sendable {
         }
     }
 
-    /// A client error's outcome: API refusals of the create are final (journaled), the rest resumable.
+    /// A client error's outcome. Only the line's own verdict is final (journaled): the API refusing the
+    /// create's fields (400, 422). A refused token, 404, 408, 409, 429, 5xx and the network leave it pending.
     private func outcome(of error: any Error, line: BatchLine, request: CreateVideoRequest?) throws(CLIFailure)
         -> Outcome
     {
         let failure = ErrorLine.failure(error, request: request)
-        if case .api(let api) = error as? SoraError, request != nil, api.status != 429, api.status < 500 {
-            try journal.append(.init(state: "failed", line: line.number, reason: failure.message))
-            return .failed(failure.message)
+        if case .api(let api) = error as? SoraError {
+            if request != nil, Journal.isVerdict(status: api.status) {
+                try journal.append(
+                    .init(state: "failed", line: line.number, reason: failure.message, status: api.status))
+                return .failed(failure.message)
+            }
+            if api.status == 401 || api.status == 403 { return .refused(failure.message) }
         }
         return .unfinished(failure.message, failure.status)
     }

@@ -21,6 +21,8 @@ final class Journal: @unchecked Sendable {
         var reason: String?
         /// The fingerprint of the line's text, with `key`.
         var fingerprint: String?
+        /// The HTTP status of an API refusal, with `failed`.
+        var status: Int?
     }
 
     /// What the journal knows about one line.
@@ -99,6 +101,17 @@ final class Journal: @unchecked Sendable {
         }
     }
 
+    /// Whether an API refusal of a create is final for its line: only 400 and 422 speak about its fields.
+    static func isVerdict(status: Int) -> Bool {
+        status == 400 || status == 422
+    }
+
+    /// `401` from a reason written as `HTTP 401 invalid_api_key: …`.
+    static func status(inReason reason: String) -> Int? {
+        guard reason.hasPrefix("HTTP ") else { return nil }
+        return Int(reason.dropFirst(5).prefix { $0.isNumber })
+    }
+
     private func apply(_ record: Record) {
         var entry = entries[record.line] ?? Entry()
         switch record.state {
@@ -107,7 +120,11 @@ final class Journal: @unchecked Sendable {
             entry.fingerprint = record.fingerprint
         case "created": entry.id = record.id
         case "completed": entry.completed = true
-        case "failed": entry.failure = record.reason
+        case "failed":
+            // Older runs also journaled refusals that were not the line's fault (a bad token, 404, 409):
+            // those lines are still to do.
+            let status = record.status ?? record.reason.flatMap(Self.status(inReason:))
+            if record.id != nil || status.map(Self.isVerdict(status:)) ?? true { entry.failure = record.reason }
         default: break
         }
         entries[record.line] = entry

@@ -13,7 +13,10 @@ struct BatchCommand: AsyncParsableCommand {
             DIR/line-000N.mp4. A journal in DIR (\(Journal.fileName)) records each step, so running the same \
             command again after a crash, Ctrl-C or network loss skips finished videos, polls and downloads \
             jobs already created, and never creates a line's job twice (a re-sent create carries the same \
-            Idempotency-Key). Lines are matched by number: a line edited between runs is refused.
+            Idempotency-Key). Lines are matched by number: a line edited between runs is refused. Only a line's \
+            own verdict is final (its job failed, or the API refused its fields with 400 or 422); anything \
+            else (a refused token, 404, 409, 429, 5xx, the network) leaves it for the next run, and a refused \
+            token stops the run. One run at a time may use DIR: a second one exits with status 2.
             """)
 
     @Argument(help: "The JSON Lines file, one create request per line.")
@@ -39,6 +42,7 @@ struct BatchCommand: AsyncParsableCommand {
         } catch {
             throw CLIFailure(message: "--out-dir: cannot create \(folder.path)", status: .usage)
         }
+        let lock = try BatchLock(folder: folder)
         Self.removeLeftovers(in: folder)
         let journal = try Journal(folder: folder)
         try journal.checkUnchanged(lines)
@@ -52,6 +56,7 @@ struct BatchCommand: AsyncParsableCommand {
                 try Self.summarize(outcomes)
             }
         }
+        withExtendedLifetime(lock) {}
     }
 
     /// Removes temporary files of downloads a killed run left behind (`.line-0001.mp4.XXXXXXXX.part`).
@@ -73,6 +78,9 @@ struct BatchCommand: AsyncParsableCommand {
             case .skipped: skipped += 1
             case .failed(let reason): failed.append("line \(line.number): \(reason)")
             case .unfinished(let reason, let status): unfinished.append(("line \(line.number): \(reason)", status))
+            case .refused(let reason):
+                unfinished.append(
+                    ("line \(line.number): \(reason) (the token was refused: fix it and run again)", .failure))
             }
         }
         var text = "batch: \(completed) completed, \(failed.count) failed, \(skipped) skipped"

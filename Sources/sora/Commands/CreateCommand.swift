@@ -41,7 +41,18 @@ struct CreateCommand: AsyncParsableCommand {
     @Option(help: "Download the video to this file when completed (implies --wait).")
     var output: String?
 
+    @Option(
+        name: .customLong("idempotency-key"),
+        help: ArgumentHelp(
+            "A key for this create; sending the same key again returns the same job instead of a new paid one.",
+            discussion: "Without it a new key is made, and printed with the retry command if the outcome is unknown."))
+    var idempotencyKey: String?
+
     @OptionGroup var options: GlobalOptions
+
+    func validate() throws {
+        try PaidRequest.validate(idempotencyKey)
+    }
 
     /// The request the flags describe.
     func request() -> CreateVideoRequest {
@@ -75,18 +86,16 @@ struct CreateCommand: AsyncParsableCommand {
         try Self.check(request, inputReference: inputReference)
         let follow = wait || output != nil
         let (options, output) = (options, output)
+        let key = idempotencyKey ?? UUID().uuidString.lowercased()
         try await Interrupt().run { interrupt in
             try await Session.run(options) { session in
                 let reporter = Reporter(json: options.json)
-                let video: Video
-                do {
-                    video = try await session.sora.createVideo(request)
-                } catch {
-                    throw ErrorLine.failure(error, request: request)
+                let id = try await PaidRequest.submit(
+                    key: key, interrupt: interrupt, reporter: reporter, request: request
+                ) { () async throws(SoraError) in
+                    try await session.sora.createVideo(request, idempotencyKey: key)
                 }
-                interrupt.track(video.id)
-                reporter.created(video)
-                if follow { try await JobFlow.follow(video.id, session: session, reporter: reporter, output: output) }
+                if follow { try await JobFlow.follow(id, session: session, reporter: reporter, output: output) }
             }
         }
     }

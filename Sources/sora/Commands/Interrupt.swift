@@ -5,6 +5,7 @@ import Foundation
 final class Interrupt: @unchecked Sendable {
     private let lock = NSLock()
     private var jobID: String?
+    private var retryCommand: String?
     private var fired = false
     private let hint: String?
 
@@ -16,6 +17,11 @@ final class Interrupt: @unchecked Sendable {
     /// Remembers the job to name in `sora wait ID` if the work is interrupted.
     func track(_ id: String) {
         lock.withLock { jobID = id }
+    }
+
+    /// Remembers the command that retries a paid request in flight safely, to name if it is interrupted.
+    func trackRetry(_ command: String) {
+        lock.withLock { retryCommand = command }
     }
 
     /// Runs `body`; on SIGINT it is cancelled and the failure becomes exit status 130 with a resume hint.
@@ -38,9 +44,12 @@ final class Interrupt: @unchecked Sendable {
         } catch {
             failure = error
         }
-        let (wasFired, id) = lock.withLock { (fired, jobID) }
+        let (wasFired, id, retry) = lock.withLock { (fired, jobID, retryCommand) }
         if wasFired {
-            throw CLIFailure(message: "interrupted" + (hint ?? ErrorLine.resumeHint(id)), status: .interrupted)
+            // A job id is known: follow it. Else a paid request may be in flight: retry it with its key.
+            let next = id == nil ? retry.map(PaidRequest.retryHint) : nil
+            throw CLIFailure(
+                message: "interrupted" + (next ?? hint ?? ErrorLine.resumeHint(id)), status: .interrupted)
         }
         if let failure { throw failure }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import SoraClient
 
 /// `sora remix ID --prompt TEXT`: a new job from a completed video.
@@ -18,24 +19,31 @@ struct RemixCommand: AsyncParsableCommand {
     @Option(help: "Download the new video to this file when completed (implies --wait).")
     var output: String?
 
+    @Option(
+        name: .customLong("idempotency-key"),
+        help: "A key for this remix; sending the same key again returns the same job instead of a new paid one.")
+    var idempotencyKey: String?
+
     @OptionGroup var options: GlobalOptions
+
+    func validate() throws {
+        try PaidRequest.validate(idempotencyKey)
+    }
 
     func run() async throws {
         guard !prompt.isEmpty else { throw CLIFailure(message: "--prompt: must not be empty", status: .usage) }
         let (id, prompt, options, output) = (id, prompt, options, output)
         let follow = wait || output != nil
+        let key = idempotencyKey ?? UUID().uuidString.lowercased()
         try await Interrupt().run { interrupt in
             try await Session.run(options) { session in
                 let reporter = Reporter(json: options.json)
-                let video: Video
-                do {
-                    video = try await session.sora.remixVideo(id, body: RemixVideoRequest(prompt: prompt))
-                } catch {
-                    throw ErrorLine.failure(error)
+                let newID = try await PaidRequest.submit(
+                    key: key, interrupt: interrupt, reporter: reporter
+                ) { () async throws(SoraError) in
+                    try await session.sora.remixVideo(id, body: RemixVideoRequest(prompt: prompt), idempotencyKey: key)
                 }
-                interrupt.track(video.id)
-                reporter.created(video)
-                if follow { try await JobFlow.follow(video.id, session: session, reporter: reporter, output: output) }
+                if follow { try await JobFlow.follow(newID, session: session, reporter: reporter, output: output) }
             }
         }
     }

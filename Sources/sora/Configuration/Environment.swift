@@ -51,19 +51,35 @@ struct Session: Sendable {
     ) async throws -> T {
         let environment = try Environment(options: options)
         var configuration = ClientConfiguration()
-        configuration.requestTimeout = .milliseconds(Int64(options.timeout * 1000))
+        // validate() bounds every limit to 0.001 s…1 year, so these conversions cannot overflow.
+        let milliseconds = { (seconds: Double) in Int64((seconds * 1000).rounded()) }
+        configuration.idleTimeout = .milliseconds(milliseconds(options.timeout))
+        configuration.connectTimeout = .milliseconds(milliseconds(options.connectTimeout))
+        configuration.deadline = options.deadline.map { .milliseconds(milliseconds($0)) }
         configuration.retry.maxAttempts = options.maxRetries + 1
         if options.verbose {
             var logger = Logger(label: "sora", factory: { StreamLogHandler.standardError(label: $0) })
             logger.logLevel = .debug
             configuration.logger = logger
         }
-        let http = HTTPClient(eventLoopGroupProvider: .singleton)
+        // The client's own watch enforces the same limits for any transport and speaks first (one second
+        // earlier); these close the socket too.
+        // Redirects are not followed: a 3xx to a paid POST must not be re-sent somewhere else.
+        var httpConfiguration = HTTPClient.Configuration(redirectConfiguration: .disallow)
+        httpConfiguration.timeout = HTTPClient.Configuration.Timeout(
+            connect: .milliseconds(milliseconds(options.connectTimeout)),
+            read: .milliseconds(milliseconds(options.timeout + 1)),
+            write: .milliseconds(milliseconds(options.timeout + 1)))
+        let http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: httpConfiguration)
+        // The transport's own deadline (default 60 s) would cut a long upload that keeps moving: only --deadline may.
+        let transportDeadline = milliseconds(options.deadline ?? GlobalOptions.longestLimit)
         let session: Session
         do {
             let sora = try SoraClient(
                 baseURL: environment.baseURL, token: environment.token,
-                transport: AsyncHTTPClientTransport(configuration: .init(client: http)), configuration: configuration)
+                transport: AsyncHTTPClientTransport(
+                    configuration: .init(client: http, timeout: .milliseconds(transportDeadline))),
+                configuration: configuration)
             session = Session(sora: sora, http: http)
         } catch {
             try? await http.shutdown()

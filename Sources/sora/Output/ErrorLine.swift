@@ -31,14 +31,23 @@ enum ErrorLine {
             return text
         case .transport(_, let text):
             return "network error: \(text)" + resumeHint(jobID)
-        case .timeout(_, let seconds):
-            // While following a job the polling's own deadline may be what ran out, which --timeout does not set.
-            let advice = jobID == nil ? " (raise --timeout)" : ""
-            return "timed out after \(String(format: "%g", seconds)) s\(advice)" + resumeHint(jobID)
+        case .timeout(_, let seconds, let kind):
+            let amount = String(format: "%g", seconds)
+            let text: String
+            switch kind {
+            case .connect: text = "no connection within \(amount) s (raise --connect-timeout)"
+            case .idle: text = "no data moved for \(amount) s (raise --timeout)"
+            case .deadline: text = "not finished within the \(amount) s --deadline"
+            // Polling's own limit, which --timeout does not set.
+            case .polling: text = "the job did not finish within \(amount) s of polling"
+            }
+            return text + resumeHint(jobID)
         case .cancelled:
             return "interrupted" + resumeHint(jobID)
-        case .decoding(_, let text, _):
-            return "unexpected answer from the server: \(text)"
+        case .decoding(let failure):
+            var text = "unexpected answer from the server: \(failure.message)"
+            if let id = failure.resourceID { text += " (id \(id))" }
+            return text
         }
     }
 

@@ -19,6 +19,8 @@ final class Reporter: @unchecked Sendable {
         var elapsed: Double?
         /// The batch file's line number, in `batch`.
         var line: Int?
+        /// What was odd about the server's answer, when it was thinner than the spec.
+        var warning: String?
     }
 
     private let json: Bool
@@ -42,6 +44,17 @@ final class Reporter: @unchecked Sendable {
             emit(Event(event: "created", id: video.id, video: video, line: line))
         } else {
             stdout(Self.prefix(line) + video.id)
+        }
+    }
+
+    /// A job was created but the answer could not be read beyond its id: the id still goes out, with why.
+    func created(id: String, warning: String, line: Int? = nil) {
+        if json {
+            emit(Event(event: "created", id: id, line: line, warning: warning))
+        } else {
+            stdout(Self.prefix(line) + id)
+            let text = "sora: warning: " + Self.prefix(line) + warning + "\n"
+            lock.withLock { FileHandle.standardError.write(Data(text.utf8)) }
         }
     }
 

@@ -33,9 +33,9 @@ extension CLITests {
             (SoraError.validation(.init(typeName: "x", issues: [])), sora.ExitStatus.usage),
             (.invalidRequest("x"), .usage),
             (.api(.init(operationID: "x", status: 500, message: "m")), .failure),
-            (.decoding(operationID: "x", message: "m", bodyExcerpt: ""), .failure),
+            (.decoding(.init(operationID: "x", message: "m", bodyExcerpt: "")), .failure),
             (.transport(operationID: "x", message: "refused"), .network),
-            (.timeout(operationID: "x", seconds: 1), .network),
+            (.timeout(operationID: "x", seconds: 1, kind: .idle), .network),
             (.cancelled(operationID: "x"), .interrupted),
         ])
         func exitStatuses(_ error: SoraError, _ status: sora.ExitStatus) {
@@ -48,11 +48,16 @@ extension CLITests {
             #expect(message == "network error: reset; resume with: sora wait video_9")
         }
 
-        @Test func timeoutsAdviseTimeoutOnlyForSingleRequests() {
-            let single = ErrorLine.message(.timeout(operationID: "listVideos", seconds: 0.5))
-            #expect(single == "timed out after 0.5 s (raise --timeout)")
-            let following = ErrorLine.message(.timeout(operationID: "retrieveVideo", seconds: 900), jobID: "video_1")
-            #expect(following == "timed out after 900 s; resume with: sora wait video_1")
+        @Test func timeoutsNameTheLimitAndTheFlagThatSetsIt() {
+            let idle = ErrorLine.message(.timeout(operationID: "listVideos", seconds: 0.5, kind: .idle))
+            #expect(idle == "no data moved for 0.5 s (raise --timeout)")
+            let connect = ErrorLine.message(.timeout(operationID: "listVideos", seconds: 10, kind: .connect))
+            #expect(connect == "no connection within 10 s (raise --connect-timeout)")
+            let deadline = ErrorLine.message(.timeout(operationID: "listVideos", seconds: 30, kind: .deadline))
+            #expect(deadline == "not finished within the 30 s --deadline")
+            let following = ErrorLine.message(
+                .timeout(operationID: "waitForCompletion", seconds: 900, kind: .polling), jobID: "video_1")
+            #expect(following == "the job did not finish within 900 s of polling; resume with: sora wait video_1")
         }
     }
 }

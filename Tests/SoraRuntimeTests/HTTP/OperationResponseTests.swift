@@ -10,13 +10,13 @@ import Testing
 
     @Test func decodingErrorMessagesAreRedacted() async throws {
         let error = await decodingError(Closed.self, #"{"kind":"sk-SECRET-123"}"#)
-        guard case .decoding(let operation, let message, let excerpt) = error else {
+        guard case .decoding(let failure) = error else {
             Issue.record("expected .decoding, got \(String(describing: error))")
             return
         }
-        #expect(operation == "op")
-        #expect(message.hasSuffix("<redacted> at kind"))
-        #expect(excerpt == #"{"kind":"<redacted>"}"#)
+        #expect(failure.operationID == "op")
+        #expect(failure.message.hasSuffix("<redacted> at kind"))
+        #expect(failure.bodyExcerpt == #"{"kind":"<redacted>"}"#)
         #expect(!String(describing: error).contains(Self.token))
     }
 
@@ -27,11 +27,11 @@ import Testing
     ])
     func decodingErrorsNameTheField(body: String, message: String) async {
         let error = await decodingError(Open.self, body)
-        guard case .decoding(_, let actual, _) = error else {
+        guard case .decoding(let failure) = error else {
             Issue.record("expected .decoding, got \(String(describing: error))")
             return
         }
-        #expect(actual == message)
+        #expect(failure.message == message)
     }
 
     // MARK: Helpers

@@ -1,6 +1,7 @@
 import HTTPTypes
-import SoraRuntime
 import Testing
+
+@testable import SoraRuntime
 
 /// The retry schedule and which failures may be retried for which methods.
 @Suite struct RetryPolicyTests {
@@ -42,10 +43,36 @@ import Testing
         #expect(RetryPolicy.isRetryable(Self.api(503), method: .post))
         #expect(!RetryPolicy.isRetryable(Self.api(500), method: .post))
         #expect(!RetryPolicy.isRetryable(Self.api(502), method: .post))
-        #expect(!RetryPolicy.isRetryable(.timeout(operationID: "op", seconds: 1), method: .post))
+        #expect(!RetryPolicy.isRetryable(.timeout(operationID: "op", seconds: 1, kind: .idle), method: .post))
         #expect(RetryPolicy.isRetryable(.transport(operationID: "op", message: "Connection refused"), method: .post))
         #expect(!RetryPolicy.isRetryable(.transport(operationID: "op", message: "connection reset"), method: .post))
         #expect(RetryPolicy.isRetryable(.transport(operationID: "op", message: "connection reset"), method: .get))
         #expect(!RetryPolicy.isRetryable(.cancelled(operationID: "op"), method: .get))
+    }
+}
+
+/// Server hints and settings at the extremes give a bounded wait, never a trap.
+@Suite struct RetryPolicyExtremeTests {
+    @Test(arguments: [1e300, 1e17, 1e20, Double.greatestFiniteMagnitude])
+    func hugeHintsAreCutToTheCap(hint: Double) {
+        let policy = RetryPolicy()
+        #expect(policy.delay(afterAttempt: 1, serverHint: hint, unit: 0.5) == policy.maxServerDelay)
+    }
+
+    @Test(arguments: [-1, -1e300, Double.nan, -Double.infinity, Double.infinity])
+    func unusableHintsFallBackToBackoff(hint: Double) {
+        let delay = RetryPolicy().delay(afterAttempt: 1, serverHint: hint, unit: 0.5)
+        #expect(delay == .milliseconds(500))
+    }
+
+    @Test func extremeSettingsStayBounded() {
+        var policy = RetryPolicy()
+        policy.baseDelay = .seconds(Int64.max)
+        policy.maxDelay = .seconds(Int64.max)
+        policy.jitter = .nan
+        let delay = policy.delay(afterAttempt: Int.max, serverHint: nil, unit: .infinity)
+        #expect(delay >= .zero && delay <= CheckedNumbers.longestDuration)
+        policy.baseDelay = .seconds(-5)
+        #expect(policy.delay(afterAttempt: Int.min, serverHint: nil, unit: -1) == .zero)
     }
 }

@@ -1,0 +1,46 @@
+/// Conversions of numbers that come from outside (headers, JSON, flags, configuration) that never trap:
+/// NaN, infinities, negative and huge values are clamped or refused instead.
+enum CheckedNumbers {
+    /// The longest wait any limit of the client may hold: about 68 years, far below where `Duration`
+    /// and the clocks' nanosecond arithmetic would overflow.
+    static let longestDuration = Duration.seconds(Int64(Int32.max))
+
+    /// `seconds` as a `Duration` within `0...limit`; NaN counts as 0, +∞ as `limit`.
+    static func duration(seconds: Double, upTo limit: Duration = longestDuration) -> Duration {
+        let cap = clamp(limit)
+        guard seconds > 0 else { return .zero }  // also NaN
+        guard seconds < cap.seconds else { return cap }
+        // Below 2^31 seconds, so the nanoseconds fit an Int64.
+        return .nanoseconds(Int64((seconds * 1e9).rounded()))
+    }
+
+    /// `duration` within `0...longestDuration`.
+    static func clamp(_ duration: Duration) -> Duration {
+        min(max(duration, .zero), longestDuration)
+    }
+
+    /// A header value that must be a non-negative decimal integer (`Content-Length`, a byte position):
+    /// nil for signs, spaces inside, garbage, or a value beyond `Int64.max`.
+    static func nonNegativeInteger(_ text: some StringProtocol) -> Int64? {
+        let trimmed = text.utf8.drop { $0 == 0x20 || $0 == 0x09 }
+        let digits = trimmed.reversed().drop { $0 == 0x20 || $0 == 0x09 }.reversed()
+        guard !digits.isEmpty, digits.count <= 19, digits.allSatisfy({ (0x30...0x39).contains($0) }) else {
+            return nil
+        }
+        var value: Int64 = 0
+        for byte in digits {
+            let (times, overflow1) = value.multipliedReportingOverflow(by: 10)
+            let (sum, overflow2) = times.addingReportingOverflow(Int64(byte - 0x30))
+            guard !overflow1, !overflow2 else { return nil }
+            value = sum
+        }
+        return value
+    }
+}
+
+extension Duration {
+    /// The duration in seconds, as a Double.
+    var seconds: Double {
+        Double(components.seconds) + Double(components.attoseconds) / 1e18
+    }
+}

@@ -1,0 +1,164 @@
+import Dispatch
+import Foundation
+import HTTPTypes
+import OpenAPIRuntime
+import SoraClient
+import Testing
+
+/// Idle, connect and deadline limits end every stalled wait, even in a transport that ignores cancellation,
+/// and never cut a transfer that keeps moving.
+@Suite struct TimeoutTests {
+    static let video = Array(
+        #"{"id":"video_1","object":"video","model":"sora-2","status":"queued","created_at":1}"#.utf8)
+
+    /// A client with the given limits and no retries.
+    func client(
+        _ transport: any ClientTransport, idle: Duration = .seconds(5), connect: Duration = .seconds(5),
+        deadline: Duration? = nil
+    ) throws -> SoraClient {
+        var configuration = ClientConfiguration()
+        configuration.idleTimeout = idle
+        configuration.connectTimeout = connect
+        configuration.deadline = deadline
+        configuration.retry = .none
+        return try SoraClient(
+            baseURL: URL(string: "https://relay.example/v1"), token: "sk-T", transport: transport,
+            configuration: configuration)
+    }
+
+    /// The timeout an operation ends with, and how long it took.
+    func timeout(_ operation: () async throws -> Void) async -> (TimeoutKind?, Duration) {
+        let start = ContinuousClock.now
+        do {
+            try await operation()
+            return (nil, .now - start)
+        } catch SoraError.timeout(_, _, let kind) {
+            return (kind, .now - start)
+        } catch {
+            Issue.record("expected a timeout, got \(error)")
+            return (nil, .now - start)
+        }
+    }
+
+    @Test func aTransportThatIgnoresCancellationCannotHangTheHead() async throws {
+        let sora = try client(Deaf(headAfter: .seconds(20)), idle: .milliseconds(200))
+        let (kind, elapsed) = await timeout { _ = try await sora.retrieveVideo("video_1") }
+        #expect(kind == .idle)
+        #expect(elapsed < .seconds(10), "abandoned, not awaited")
+    }
+
+    @Test func aBodyThatStallsMidwayEndsWithinTheIdleLimit() async throws {
+        let body = Trickle(chunks: [Array(Self.video.prefix(10))], gap: .zero, stallAfter: true)
+        let sora = try client(Scripted(body: body), idle: .milliseconds(200))
+        let (kind, elapsed) = await timeout { _ = try await sora.retrieveVideo("video_1") }
+        #expect(kind == .idle)
+        #expect(elapsed < .seconds(10))
+    }
+
+    @Test func aBodyThatKeepsMovingIsNeverCut() async throws {
+        let chunks = Self.video.map { [$0] }  // one byte every 10 ms: longer in all than the idle limit
+        let sora = try client(Scripted(body: Trickle(chunks: chunks, gap: .milliseconds(10))), idle: .milliseconds(300))
+        let video = try await sora.retrieveVideo("video_1")
+        #expect(video.id == "video_1")
+    }
+
+    @Test func theDeadlineEndsAMovingTransfer() async throws {
+        let chunks = Self.video.map { [$0] }
+        let sora = try client(
+            Scripted(body: Trickle(chunks: chunks, gap: .milliseconds(10))), idle: .seconds(5),
+            deadline: .milliseconds(300))
+        let (kind, _) = await timeout { _ = try await sora.retrieveVideo("video_1") }
+        #expect(kind == .deadline)
+    }
+
+    @Test func aRequestBodyNobodyReadsEndsWithTheConnectLimit() async throws {
+        let sora = try client(Deaf(headAfter: .seconds(20)), idle: .seconds(20), connect: .milliseconds(200))
+        let (kind, elapsed) = await timeout {
+            _ = try await sora.createVideo(CreateVideoRequest(model: .sora2, prompt: "p"))
+        }
+        #expect(kind == .connect)
+        #expect(elapsed < .seconds(10))
+    }
+
+    @Test func anUploadThatKeepsMovingIsNeverCut() async throws {
+        // The transport reads the request body one chunk every 40 ms; 1 MiB takes longer than the idle limit.
+        var request = CreateVideoRequest(model: .sora2, prompt: String(repeating: "p", count: 200_000))
+        request.seconds = "4"
+        let sora = try client(SlowReader(gap: .milliseconds(40), answer: Self.video), idle: .milliseconds(400))
+        let video = try await sora.createVideo(request)
+        #expect(video.id == "video_1")
+    }
+}
+
+/// Returns a head only after `headAfter`, on a timer that cancellation cannot stop, and never reads the body.
+struct Deaf: ClientTransport {
+    var headAfter: Duration
+
+    func send(_ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String) async throws -> (
+        HTTPResponse, HTTPBody?
+    ) {
+        let seconds = Double(headAfter.components.seconds)
+        await withUnsafeContinuation { (continuation: UnsafeContinuation<Void, Never>) in
+            DispatchQueue.global().asyncAfter(deadline: .now() + seconds) { continuation.resume() }
+        }
+        return (HTTPResponse(status: .ok), HTTPBody(TimeoutTests.video))
+    }
+}
+
+/// Answers 200 at once with `body`.
+struct Scripted: ClientTransport {
+    var body: Trickle
+
+    func send(_ request: HTTPRequest, body _: HTTPBody?, baseURL: URL, operationID: String) async throws -> (
+        HTTPResponse, HTTPBody?
+    ) {
+        (HTTPResponse(status: .ok), HTTPBody(body, length: .unknown, iterationBehavior: .single))
+    }
+}
+
+/// Chunks with a gap before each; optionally a stall afterwards that cancellation cannot end.
+struct Trickle: AsyncSequence, Sendable {
+    typealias Element = ArraySlice<UInt8>
+
+    var chunks: [[UInt8]]
+    var gap: Duration
+    var stallAfter = false
+
+    func makeAsyncIterator() -> Iterator { Iterator(source: self) }
+
+    struct Iterator: AsyncIteratorProtocol {
+        let source: Trickle
+        var index = 0
+
+        mutating func next() async throws -> ArraySlice<UInt8>? {
+            if index == source.chunks.count {
+                guard source.stallAfter else { return nil }
+                await withUnsafeContinuation { (continuation: UnsafeContinuation<Void, Never>) in
+                    DispatchQueue.global().asyncAfter(deadline: .now() + 20) { continuation.resume() }
+                }
+                return nil
+            }
+            if source.gap > .zero { try await Task.sleep(for: source.gap) }
+            index += 1
+            return ArraySlice(source.chunks[index - 1])
+        }
+    }
+}
+
+/// Reads the request body slowly, a chunk per `gap`, then answers 200 with `answer`.
+struct SlowReader: ClientTransport {
+    var gap: Duration
+    var answer: [UInt8]
+
+    func send(_ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String) async throws -> (
+        HTTPResponse, HTTPBody?
+    ) {
+        var received = 0
+        for try await chunk in body ?? HTTPBody() {
+            received += chunk.count
+            try await Task.sleep(for: gap)
+        }
+        #expect(received > 100_000)
+        return (HTTPResponse(status: .ok), HTTPBody(answer))
+    }
+}
