@@ -109,7 +109,7 @@ let package = Package(
         .testTarget(
             name: "SoraIntegrationTests",
             dependencies: [
-                "SoraClient", "SoraMockServer",
+                "SoraClient", "SoraMockServer", "TestSupport",
                 .product(name: "OpenAPIAsyncHTTPClient", package: "swift-openapi-async-http-client"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]

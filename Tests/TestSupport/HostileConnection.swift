@@ -44,12 +44,16 @@ public final class HostileConnection: @unchecked Sendable {
     /// false and it is at most `maxStoredBodyBytes` long; otherwise only its length is counted, so a
     /// multi-GB upload can be consumed. With `sendContinue`, a request with `Expect: 100-continue` gets an
     /// interim `100 Continue` before its body is read. Bytes past the request stay buffered for the next call.
+    /// `pausePerRead` seconds of sleep before each read of the body make a slow reader (a slow upload link).
     public func readRequest(
         discardBody: Bool = false,
         maxStoredBodyBytes: Int = 1 << 20,
-        sendContinue: Bool = true
+        sendContinue: Bool = true,
+        pausePerRead: Double = 0
     ) -> RecordedRequest? {
         guard let head = readHead() else { return nil }
+        bodyPause = pausePerRead
+        defer { bodyPause = 0 }
         if sendContinue, head.header("Expect")?.lowercased() == "100-continue" {
             write("HTTP/1.1 100 Continue\r\n\r\n")
         }
@@ -72,6 +76,9 @@ public final class HostileConnection: @unchecked Sendable {
 
     private var buffered: Int { buffer.count - bufferStart }
 
+    /// Seconds to sleep before each read while a body is read.
+    private var bodyPause = 0.0
+
     /// Appends what one recv returns to the buffer; false on EOF, timeout, error or a closed connection.
     private func fill() -> Bool {
         let fd = descriptor
@@ -83,6 +90,7 @@ public final class HostileConnection: @unchecked Sendable {
             buffer.removeFirst(bufferStart)
             bufferStart = 0
         }
+        if bodyPause > 0 { stall(seconds: bodyPause) }
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
             let count = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }

@@ -23,12 +23,15 @@ public final class HostileServer: Sendable {
     ///
     /// `readTimeout` bounds each blocking read and write of a connection (SO_RCVTIMEO / SO_SNDTIMEO), and
     /// `maxHeadBytes` bounds a request head; beyond either, `readRequest()` gives up and returns nil.
+    /// `receiveBuffer` caps the kernel's receive buffer of every connection (SO_RCVBUF, set before `listen`
+    /// so the window is small from the first byte): a slow reader then slows the sender at once.
     public init(
         readTimeout: Double = 5,
         maxHeadBytes: Int = 64 * 1024,
+        receiveBuffer: Int32? = nil,
         _ script: @escaping @Sendable (HostileConnection) -> Void
     ) throws {
-        let listener = try Socket.listenOnLoopback()
+        let listener = try Socket.listenOnLoopback(receiveBuffer: receiveBuffer)
         core = HostileServerCore(
             listener: listener.fd, readTimeout: readTimeout, maxHeadBytes: maxHeadBytes, script: script)
         port = listener.port

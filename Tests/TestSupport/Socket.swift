@@ -19,9 +19,10 @@ enum Socket {
     }
 
     /// A non-blocking listener on 127.0.0.1 with a kernel-picked port.
-    static func listenOnLoopback() throws -> (fd: Int32, port: Int) {
+    static func listenOnLoopback(receiveBuffer: Int32? = nil) throws -> (fd: Int32, port: Int) {
         let fd = socket(AF_INET, streamType, 0)
         guard fd >= 0 else { throw failure("socket") }
+        if let receiveBuffer { setOption(fd, SO_RCVBUF, receiveBuffer) }
         var address = sockaddr_in()
         #if canImport(Darwin)
             address.sin_len = UInt8(MemoryLayout<sockaddr_in>.size)

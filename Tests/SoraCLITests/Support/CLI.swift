@@ -58,28 +58,40 @@ struct CLI: Sendable {
 
     /// Starts `sora ARGUMENTS` in the scratch folder with stdin closed and output to files.
     func start(_ arguments: [String], environment: [String: String]? = nil) throws -> (Process, URL, URL) {
+        try Self.start(arguments, in: folder, environment: environment ?? self.environment())
+    }
+
+    /// Runs `sora ARGUMENTS` to its end (killed after 30 s).
+    func run(_ arguments: [String], environment: [String: String]? = nil) async throws -> Run {
+        try await Self.run(arguments, in: folder, environment: environment ?? self.environment())
+    }
+
+    /// Runs `sora ARGUMENTS` in `folder` with exactly `environment` to its end (killed after 30 s).
+    static func run(_ arguments: [String], in folder: URL, environment: [String: String]) async throws -> Run {
+        let (process, outURL, errURL) = try start(arguments, in: folder, environment: environment)
+        try await waitForExit(process)
+        return try collect(process, outURL, errURL)
+    }
+
+    /// Starts `sora ARGUMENTS` in `folder` with stdin closed, output to files there, and exactly `environment`.
+    static func start(_ arguments: [String], in folder: URL, environment: [String: String]) throws -> (
+        Process, URL, URL
+    ) {
         let id = UUID().uuidString
         let outURL = folder.appending(path: "stdout-\(id)")
         let errURL = folder.appending(path: "stderr-\(id)")
         _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
         _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         let process = Process()
-        process.executableURL = Self.executable
+        process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = folder
-        process.environment = environment ?? self.environment()
+        process.environment = environment
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = try FileHandle(forWritingTo: outURL)
         process.standardError = try FileHandle(forWritingTo: errURL)
         try process.run()
         return (process, outURL, errURL)
-    }
-
-    /// Runs `sora ARGUMENTS` to its end (killed after 30 s).
-    func run(_ arguments: [String], environment: [String: String]? = nil) async throws -> Run {
-        let (process, outURL, errURL) = try start(arguments, environment: environment)
-        try await Self.waitForExit(process)
-        return try Self.collect(process, outURL, errURL)
     }
 
     /// Waits for `process` to end without blocking a cooperative thread; kills it after `limit`.
