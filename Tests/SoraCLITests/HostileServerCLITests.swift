@@ -143,6 +143,38 @@ extension CLITests {
             #expect(json.events.first?["id"] as? String == "task_thin_42")
         }
 
+        @Test func aBatchJournalsTheJobOfAThinCreateAnswerAndFinishesIt() async throws {
+            let server = try HostileServer { connection in
+                while let request = connection.readRequest(discardBody: true) {
+                    if request.method == "POST" {
+                        connection.respond(
+                            status: 200, headers: [("Content-Type", "application/json")],
+                            body: #"{"id": "task_thin_7", "status": "queued"}"#)
+                    } else if request.path.hasSuffix("/content") {
+                        connection.respond(status: 200, headers: [("Content-Type", "video/mp4")], body: "mp4 bytes")
+                    } else {
+                        let done = Self.video.replacingOccurrences(of: "video_1", with: "task_thin_7")
+                        connection.respond(status: 200, headers: [("Content-Type", "application/json")], body: done)
+                    }
+                }
+            }
+            defer { server.stop() }
+            let folder = FileManager.default.temporaryDirectory.appending(path: "sora-hostile-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try Data(#"{"prompt": "one"}"#.utf8).write(to: folder.appending(path: "lines.jsonl"))
+            let environment = [
+                "SORA_BASE_URL": server.baseURL.absoluteString, "SORA_API_KEY": "sk-hostile",
+                "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "",
+            ]
+            let run = try await CLI.run(
+                ["batch", "lines.jsonl", "--out-dir", "out"], in: folder, environment: environment)
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(run.stdout.hasPrefix("line 1: task_thin_7\n"), "\(run.stdout)")
+            let journal = try String(contentsOf: folder.appending(path: "out/.sora-batch.jsonl"), encoding: .utf8)
+            #expect(journal.contains(#""id":"task_thin_7","line":1,"state":"created""#), "\(journal)")
+            #expect(try String(contentsOf: folder.appending(path: "out/line-0001.mp4"), encoding: .utf8) == "mp4 bytes")
+        }
+
         @Test func aRedirectedCreateIsReportedNotResent() async throws {
             let server = try HostileServer { connection in
                 while connection.readRequest(discardBody: true) != nil {
