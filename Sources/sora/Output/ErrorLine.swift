@@ -5,7 +5,7 @@ import SoraClient
 enum ErrorLine {
     /// Writes `sora: error: MESSAGE` to stderr.
     static func print(_ message: String) {
-        FileHandle.standardError.write(Data("sora: error: \(message)\n".utf8))
+        FileHandle.standardError.write(Data("sora: error: \(PlainText.escaped(message))\n".utf8))
     }
 
     /// The failure for a client error; `request` explains validation issues in terms of flags.

@@ -15,7 +15,8 @@ struct Progress {
 
     /// `video_123  in_progress  40%  3.2s`.
     static func line(_ video: Video, elapsed: Double) -> String {
-        "\(video.id)  \(video.status.rawValue)  \(video.progress ?? 0)%  \(String(format: "%.1f", elapsed))s"
+        let text = "\(video.id)  \(video.status.rawValue)  \(video.progress ?? 0)%  \(String(format: "%.1f", elapsed))s"
+        return PlainText.escaped(text)
     }
 
     /// Shows a snapshot; off a terminal only when status or percent changed.

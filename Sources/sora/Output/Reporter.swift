@@ -53,7 +53,7 @@ final class Reporter: @unchecked Sendable {
             emit(Event(event: "created", id: id, line: line, warning: warning))
         } else {
             stdout(Self.prefix(line) + id)
-            let text = "sora: warning: " + Self.prefix(line) + warning + "\n"
+            let text = "sora: warning: " + Self.prefix(line) + PlainText.escaped(warning) + "\n"
             lock.withLock { FileHandle.standardError.write(Data(text.utf8)) }
         }
     }
@@ -65,7 +65,7 @@ final class Reporter: @unchecked Sendable {
             let name = ["completed", "failed"].contains(video.status.rawValue) ? video.status.rawValue : "progress"
             emit(Event(event: name, id: video.id, video: video, elapsed: seconds, line: line))
         } else if let line {
-            let text = Self.prefix(line) + Progress.line(video, elapsed: seconds) + "\n"
+            let text = Self.prefix(line) + PlainText.escaped(Progress.line(video, elapsed: seconds)) + "\n"
             lock.withLock { FileHandle.standardError.write(Data(text.utf8)) }
         } else {
             lock.withLock { progress.show(video, elapsed: seconds) }
@@ -116,7 +116,7 @@ final class Reporter: @unchecked Sendable {
     }
 
     private func stdout(_ line: String) {
-        lock.withLock { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
+        lock.withLock { FileHandle.standardOutput.write(Data((PlainText.escaped(line) + "\n").utf8)) }
     }
 
     private static func seconds(_ duration: Duration) -> Double {
