@@ -14,10 +14,11 @@ let package = Package(
     platforms: [.macOS(.v15)],
     dependencies: [.package(path: "..")],
     targets: [
+        .target(name: "CFuzzerDriver"),
         .executableTarget(
             name: "fuzz-multipart",
-            dependencies: [.product(name: "SoraMockServer", package: rootIdentity)]
-        )
+            dependencies: ["CFuzzerDriver", .product(name: "SoraMockServer", package: rootIdentity)]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,17 @@
+import CFuzzerDriver
 @_spi(Fuzzing) import SoraMockServer
+
+/// The process entry in debug builds. There SwiftPM links executables with `--defsym main=<module>_main`
+/// (so tests can load them), which replaces libFuzzer's `main`; this hands over to libFuzzer's driver.
+/// In release builds libFuzzer's own `main` runs and this is unused.
+@_cdecl("fuzz_multipart_main")
+public func fuzzMultipartMain(
+    _ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
+) -> CInt {
+    var argc = argc
+    var argv = argv
+    return LLVMFuzzerRunDriver(&argc, &argv) { data, size in fuzzMultipart(data, size) }
+}
 
 /// libFuzzer's entry: the input's first line (up to 300 bytes) is the request's `Content-Type`, the rest its
 /// body, parsed as a create form (multipart parsing, header parameters, image sniffing, create rules) in

@@ -7,6 +7,7 @@ final class FormParser {
     private let maxBodyBytes: Int
     private let collector = PartCollector()
     private let parser: MultipartParser
+    private var headerGuard: HeaderNameGuard
     private let closing: [UInt8]
     private var tail: [UInt8] = []
     private var total = 0
@@ -26,6 +27,7 @@ final class FormParser {
         }
         self.maxBodyBytes = maxBodyBytes
         parser = MultipartParser(boundary: boundary)
+        headerGuard = HeaderNameGuard(boundary: boundary)
         closing = Array("--\(boundary)--".utf8)
         let collector = collector
         parser.onHeader = { name, value in collector.header(name, value) }
@@ -38,6 +40,10 @@ final class FormParser {
         let (sum, overflowed) = total.addingReportingOverflow(chunk.readableBytes)
         total = sum
         if overflowed || total > maxBodyBytes { throw FormReader.tooLarge(maxBodyBytes) }
+        guard headerGuard.admit(chunk.readableBytesView) else {
+            throw APIError.invalid(
+                nil, "A multipart part header name contains a byte outside ASCII.", code: "invalid_multipart")
+        }
         do {
             try parser.execute(chunk)
         } catch {
