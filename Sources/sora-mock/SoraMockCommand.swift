@@ -23,7 +23,7 @@ struct SoraMockCommand: AsyncParsableCommand {
     @Option(help: "Bearer token every request must carry.")
     var token = "sk-mock"
 
-    @Option(name: .customLong("job-seconds"), help: "Seconds from create to completed, 0...86400 (fractions allowed).")
+    @Option(name: .customLong("job-seconds"), help: "Seconds from create to completed, 0...86400 (fractions ok).")
     var jobSeconds = 6.0
 
     @Option(
@@ -39,8 +39,7 @@ struct SoraMockCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("read-timeout"),
         help:
-            "Seconds, 0.01...86400, a connection may receive nothing (request head incomplete, body stalled, idle) before it is closed."
-    )
+            "Seconds (0.01...86400) a connection may stay silent (head incomplete, body stalled, idle) before closing.")
     var readTimeout = 30.0
 
     @Option(help: "Fault plan, e.g. 'create:429x2,retrieve:503,content:drop,list:delay=3'.")

@@ -35,7 +35,8 @@ struct Dispatcher: Sendable {
             var error = APIError(
                 status: .methodNotAllowed,
                 message:
-                    "Method \(CheckedNumber.excerpt(method.rawValue)) is not allowed on this path; allowed: \(allowed).",
+                    "Method \(CheckedNumber.excerpt(method.rawValue)) is not allowed on this path; "
+                    + "allowed: \(allowed).",
                 type: "invalid_request_error", param: nil, code: "method_not_allowed")
             error.headers[.allow] = allowed
             return .failure(error)

@@ -21,7 +21,8 @@ enum CreateRules {
             return .failure(
                 .invalid(
                     "seconds",
-                    "'seconds' must be a string of digits within \(secondsRange.lowerBound)...\(secondsRange.upperBound) "
+                    "'seconds' must be a string of digits within "
+                        + "\(secondsRange.lowerBound)...\(secondsRange.upperBound) "
                         + "such as \"8\", got '\(CheckedNumber.excerpt(seconds))'."))
         }
         if let size = fields["size"] {
@@ -91,7 +92,8 @@ enum CreateRules {
             guard parts.count == 2, let start = decimal(parts[0]), let end = decimal(parts[1]) else {
                 return .invalid(
                     "character_timestamps",
-                    "'character_timestamps' must be '{start},{end}' in seconds, e.g. '1.5,3.5', got '\(CheckedNumber.excerpt(timestamps))'."
+                    "'character_timestamps' must be '{start},{end}' in seconds, e.g. '1.5,3.5', "
+                        + "got '\(CheckedNumber.excerpt(timestamps))'."
                 )
             }
             let span = end - start
