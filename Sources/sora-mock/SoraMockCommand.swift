@@ -23,11 +23,24 @@ struct SoraMockCommand: AsyncParsableCommand {
     @Option(help: "Bearer token every request must carry.")
     var token = "sk-mock"
 
-    @Option(name: .customLong("job-seconds"), help: "Seconds from create to completed (fractions allowed).")
+    @Option(name: .customLong("job-seconds"), help: "Seconds from create to completed, 0...86400 (fractions ok).")
     var jobSeconds = 6.0
 
-    @Option(name: .customLong("max-upload-mb"), help: "Largest accepted request body in MiB; larger gets 413.")
+    @Option(
+        name: .customLong("max-upload-mb"),
+        help: "Largest accepted request body in MiB, up to 1048576; larger gets 413.")
     var maxUploadMB = 50.0
+
+    @Option(
+        name: .customLong("max-jobs"),
+        help: "Most jobs kept, 1...10000000; when full the oldest finished job is evicted, else a create gets 429.")
+    var maxJobs = 10_000
+
+    @Option(
+        name: .customLong("read-timeout"),
+        help:
+            "Seconds (0.01...86400) a connection may stay silent (head incomplete, body stalled, idle) before closing.")
+    var readTimeout = 30.0
 
     @Option(help: "Fault plan, e.g. 'create:429x2,retrieve:503,content:drop,list:delay=3'.")
     var faults = ""
@@ -55,8 +68,20 @@ struct SoraMockCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be within 0...65535.") }
-        guard jobSeconds >= 0, jobSeconds.isFinite else { throw ValidationError("--job-seconds must be >= 0.") }
-        guard maxUploadMB > 0, maxUploadMB.isFinite else { throw ValidationError("--max-upload-mb must be > 0.") }
+        // Written so NaN fails every check: the ranges keep later arithmetic (MiB to bytes, seconds to
+        // nanoseconds, timestamps) far from overflow.
+        guard jobSeconds >= 0 && jobSeconds <= 86_400 else {
+            throw ValidationError("--job-seconds must be within 0...86400.")
+        }
+        guard maxUploadMB > 0 && maxUploadMB <= Self.largestUploadMB else {
+            throw ValidationError("--max-upload-mb must be > 0 and <= \(Int(Self.largestUploadMB)).")
+        }
+        guard (1...10_000_000).contains(maxJobs) else {
+            throw ValidationError("--max-jobs must be within 1...10000000.")
+        }
+        guard readTimeout >= 0.01 && readTimeout <= 86_400 else {
+            throw ValidationError("--read-timeout must be within 0.01...86400 seconds.")
+        }
         guard !token.isEmpty else { throw ValidationError("--token must not be empty.") }
         do {
             _ = try FaultPlan(parsing: faults)
@@ -65,10 +90,14 @@ struct SoraMockCommand: AsyncParsableCommand {
         }
     }
 
+    /// The largest `--max-upload-mb` (1 TiB).
+    static let largestUploadMB = 1_048_576.0
+
     func run() async throws {
         let configuration = MockConfiguration(
             host: host, port: port, token: token, jobSeconds: jobSeconds,
-            maxUploadBytes: Int(maxUploadMB * 1_048_576), faults: try FaultPlan(parsing: faults))
+            maxUploadBytes: max(1, Int(exactly: (maxUploadMB * 1_048_576).rounded(.down)) ?? Int.max),
+            faults: try FaultPlan(parsing: faults), maxJobs: maxJobs, readTimeout: readTimeout)
         do {
             try await MockServer(configuration: configuration).run { address in
                 // Unbuffered, so a parent process reading the pipe sees the line at once.

@@ -46,6 +46,7 @@ extension SoraClient {
         var httpRequest = OperationRequest(operationID: "listVideos", method: .get, path: "/videos")
         var validator = Validator("listVideos")
         validator.check(limit, field: "limit", minimum: 1, maximum: 100)
+        validator.check(after, field: "after", minLength: 1)
         try httpRequest.check(validator)
         httpRequest.addQuery("limit", limit)
         httpRequest.addQuery("after", after)

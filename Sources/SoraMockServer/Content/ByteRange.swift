@@ -1,4 +1,7 @@
 /// A single `Range: bytes=…` request resolved against a body length (multi-range requests are answered whole).
+///
+/// Positions are digit strings of any length: one beyond `Int.max` saturates (a first position that large is
+/// unsatisfiable, a last position or suffix that large means "to the end"), so no header can trap.
 struct ByteRange: Sendable, Equatable {
     let lower: Int
     let upper: Int
@@ -18,13 +21,24 @@ struct ByteRange: Sendable, Equatable {
         let first = String(spec[..<dash]).trimmingSpaces()
         let last = String(spec[spec.index(after: dash)...]).trimmingSpaces()
         if first.isEmpty {
-            guard let suffix = Int(last), suffix > 0 else { return .unsatisfiable }
-            return length == 0 ? .unsatisfiable : .partial(ByteRange(lower: max(0, length - suffix), upper: length - 1))
+            // A syntactically invalid range is ignored (RFC 9110 §14.2): the whole body.
+            guard let suffix = position(last) else { return .whole }
+            guard suffix > 0, length > 0 else { return .unsatisfiable }
+            return .partial(ByteRange(lower: length - min(suffix, length), upper: length - 1))
         }
-        guard let lower = Int(first), lower >= 0 else { return .whole }
+        guard let lower = position(first) else { return .whole }
         guard lower < length else { return .unsatisfiable }
         if last.isEmpty { return .partial(ByteRange(lower: lower, upper: length - 1)) }
-        guard let upper = Int(last), upper >= lower else { return .whole }
+        guard let upper = position(last), upper >= lower else { return .whole }
         return .partial(ByteRange(lower: lower, upper: min(upper, length - 1)))
+    }
+
+    /// A byte position: ASCII digits only, saturating at `Int.max`.
+    private static func position(_ text: String) -> Int? {
+        switch CheckedNumber.digits(text) {
+        case .value(let value)?: value
+        case .tooLarge?: Int.max
+        case nil: nil
+        }
     }
 }

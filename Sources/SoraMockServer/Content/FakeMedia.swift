@@ -9,7 +9,9 @@ enum FakeMedia {
     /// The asset for `variant` (`video`, `thumbnail`, `spritesheet`) of `job`, or nil for an unknown variant.
     static func asset(_ variant: String, for job: Job) -> Asset? {
         switch variant {
-        case "video": return Asset(bytes: mp4(seed: job.id, seconds: Int(job.seconds) ?? 4), contentType: "video/mp4")
+        case "video":
+            let seconds = CheckedNumber.integer(job.seconds, in: CreateRules.secondsRange) ?? 4
+            return Asset(bytes: mp4(seed: job.id, seconds: seconds), contentType: "video/mp4")
         case "thumbnail": return Asset(bytes: webp, contentType: "image/webp")
         case "spritesheet": return Asset(bytes: jpeg(comment: job.id), contentType: "image/jpeg")
         default: return nil
@@ -17,10 +19,13 @@ enum FakeMedia {
     }
 
     /// An MP4: `ftyp` first, then `moov` with a movie header, then `mdat` with 48 KiB of seeded bytes.
+    /// The header's duration saturates at `UInt32.max` milliseconds for any `seconds`.
     static func mp4(seed: String, seconds: Int) -> [UInt8] {
         var ftyp = Array("isom".utf8) + be32(0x200)
         ftyp += Array("isomiso2avc1mp41".utf8)
-        var mvhd = be32(0) + be32(0) + be32(0) + be32(1_000) + be32(UInt32(clamping: seconds * 1_000))
+        let (milliseconds, overflowed) = max(0, seconds).multipliedReportingOverflow(by: 1_000)
+        let duration = overflowed ? UInt32.max : UInt32(clamping: milliseconds)
+        var mvhd = be32(0) + be32(0) + be32(0) + be32(1_000) + be32(duration)
         mvhd += be32(0x0001_0000) + [0x01, 0x00] + [UInt8](repeating: 0, count: 10)
         let matrix: [UInt32] = [0x0001_0000, 0, 0, 0, 0x0001_0000, 0, 0, 0, 0x4000_0000]
         mvhd += matrix.flatMap(be32) + [UInt8](repeating: 0, count: 24) + be32(2)

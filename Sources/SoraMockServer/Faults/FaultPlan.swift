@@ -2,7 +2,8 @@
 ///
 /// Text form (the `--faults` flag): comma-separated `OPERATION:KIND[xCOUNT]`, e.g.
 /// `create:429x2,retrieve:503,content:drop,list:delay=2.5x1`. Kinds: `429` (with `Retry-After: 1`),
-/// `429=SECONDS`, `500`, `503`, `delay=SECONDS` (answer normally, late), `drop` (close mid-response).
+/// `429=SECONDS` (0...86400), `500`, `503`, `delay=SECONDS` (0...3600; answer normally, late), `drop` (close
+/// mid-response).
 /// Operations: `create`, `list`, `retrieve`, `delete`, `content`, `remix`, `stats`, or `*` for all.
 public struct FaultPlan: Sendable, Equatable {
     /// One way to misbehave.
@@ -76,11 +77,12 @@ public struct FaultPlan: Sendable, Equatable {
         let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
         switch (parts.first ?? "", parts.count) {
         case ("429", 1): return .rateLimited(retryAfter: 1)
-        case ("429", 2): return Int(parts[1]).flatMap { $0 >= 0 ? .rateLimited(retryAfter: $0) : nil }
+        case ("429", 2): return CheckedNumber.integer(parts[1], in: 0...86_400).map { .rateLimited(retryAfter: $0) }
         case ("500", 1): return .serverError
         case ("503", 1): return .unavailable
         case ("drop", 1): return .drop
-        case ("delay", 2): return Double(parts[1]).flatMap { $0 >= 0 && $0.isFinite ? .delay(seconds: $0) : nil }
+        // Bounded so `Duration.seconds(_:)` cannot overflow (NaN fails the comparison too).
+        case ("delay", 2): return Double(parts[1]).flatMap { $0 >= 0 && $0 <= 3_600 ? .delay(seconds: $0) : nil }
         default: return nil
         }
     }
@@ -94,6 +96,6 @@ public struct FaultPlanError: Error, Sendable, CustomStringConvertible {
     public var description: String {
         "invalid fault '\(piece)': expected OPERATION:KIND[xCOUNT] with OPERATION one of "
             + "create, list, retrieve, delete, content, remix, stats, * and KIND one of "
-            + "429, 429=SECONDS, 500, 503, delay=SECONDS, drop"
+            + "429, 429=SECONDS (0...86400), 500, 503, delay=SECONDS (0...3600), drop"
     }
 }

@@ -23,20 +23,33 @@ struct Job: Sendable {
         case failed
     }
 
+    /// Whether the job has reached `completed` or `failed` at `now`.
+    func isFinished(at now: Date) -> Bool {
+        switch phase(at: now) {
+        case .completed, .failed: true
+        case .queued, .inProgress: false
+        }
+    }
+
+    /// Whole seconds from `now` until the job finishes (at least 1).
+    func secondsUntilFinished(at now: Date) -> Int {
+        CheckedNumber.clamped((duration - now.timeIntervalSince(createdAt)).rounded(.up), to: 1...Int.max)
+    }
+
     /// Queued for the first fifth of the duration, then in progress with rising progress, then done.
     func phase(at now: Date) -> Phase {
         let elapsed = now.timeIntervalSince(createdAt)
         if elapsed >= duration { return fails ? .failed : .completed }
         if elapsed < duration * 0.2 { return .queued }
         let fraction = (elapsed - duration * 0.2) / (duration * 0.8)
-        return .inProgress(progress: min(99, max(1, Int(fraction * 100))))
+        return .inProgress(progress: CheckedNumber.clamped(fraction * 100, to: 1...99))
     }
 
     /// The upstream `Video` object at `now`.
     func json(at now: Date) -> JSONValue {
         let phase = phase(at: now)
-        let created = Int(createdAt.timeIntervalSince1970)
-        let finished = Int(createdAt.addingTimeInterval(duration).timeIntervalSince1970)
+        let created = CheckedNumber.clamped(createdAt.timeIntervalSince1970)
+        let finished = CheckedNumber.clamped(createdAt.timeIntervalSince1970 + duration)
         var object: [String: JSONValue] = [
             "id": .string(id), "object": .string("video"), "model": .string(model),
             "prompt": .string(prompt), "size": .string(size), "seconds": .string(seconds),
@@ -54,7 +67,7 @@ struct Job: Sendable {
             object["status"] = .string("completed")
             object["progress"] = .int(100)
             object["completed_at"] = .int(finished)
-            object["expires_at"] = .int(finished + 86_400)
+            object["expires_at"] = .int(CheckedNumber.clamped(createdAt.timeIntervalSince1970 + duration + 86_400))
         case .failed:
             object["status"] = .string("failed")
             object["progress"] = .int(100)
@@ -70,6 +83,6 @@ struct Job: Sendable {
     func pollAfterMilliseconds(at now: Date) -> Int {
         let remaining = duration - now.timeIntervalSince(createdAt)
         guard remaining > 0 else { return 0 }
-        return max(50, min(2_000, Int(remaining * 1_000 / 4)))
+        return CheckedNumber.clamped(remaining * 1_000 / 4, to: 50...2_000)
     }
 }

@@ -1,22 +1,35 @@
 import Foundation
 
-/// Holds every job and idempotency key; one actor, so creates are atomic.
+/// Holds the jobs and their idempotency keys; one actor, so creates are atomic.
+///
+/// Memory is bounded: at most `capacity` jobs, and at most one idempotency key per job (a key goes when its
+/// job is deleted or evicted). When full, a new job evicts the oldest finished one (`completed` or `failed`);
+/// if every job is still running, the create is refused with `.full`.
 actor JobStore {
     private var jobs: [String: Job] = [:]
     private var order: [String] = []
     private var nextSequence = 0
     private var idempotency: [String: (fingerprint: UInt64, jobID: String)] = [:]
+    private var keyOfJob: [String: String] = [:]
     private let duration: Double
+    private let capacity: Int
 
-    init(duration: Double) {
-        self.duration = duration
+    /// A store whose jobs take `duration` seconds and which holds at most `capacity` jobs.
+    init(duration: Double, capacity: Int = 10_000) {
+        self.duration = duration.isNaN ? 0 : min(max(0, duration), JobStore.longestDuration)
+        self.capacity = max(1, capacity)
     }
 
-    /// The result of a create: a new job, a replay of an earlier one, or a key reused with another body.
+    /// The longest job duration the store simulates (one year); longer configurations are clamped.
+    static let longestDuration: Double = 31_536_000
+
+    /// The result of a create: a new job, a replay, a key reused with another body, or no room.
     enum CreateOutcome: Sendable {
         case created(Job)
         case replayed(Job)
         case keyConflict
+        /// The store is full of unfinished jobs; the oldest finishes in about this many seconds.
+        case full(retryAfter: Int)
     }
 
     /// Creates a job, or replays the job an `Idempotency-Key` already made.
@@ -25,8 +38,9 @@ actor JobStore {
             guard previous.fingerprint == fingerprint else { return .keyConflict }
             if let job = jobs[previous.jobID] { return .replayed(job) }
         }
+        if let retryAfter = makeRoom(now: Date()) { return .full(retryAfter: retryAfter) }
         let job = insert(fields, remixedFrom: nil)
-        if let key { idempotency["create:" + key] = (fingerprint, job.id) }
+        if let key { remember("create:" + key, fingerprint, job.id) }
         return .created(job)
     }
 
@@ -52,19 +66,44 @@ actor JobStore {
         }
         let fields = JobFields(
             model: source.model, prompt: prompt, size: source.size, seconds: source.seconds, isPrivate: false)
+        if let retryAfter = makeRoom(now: now) { return .success(.full(retryAfter: retryAfter)) }
         let job = insert(fields, remixedFrom: sourceID)
-        if let scopedKey { idempotency[scopedKey] = (hash.value, job.id) }
+        if let scopedKey { remember(scopedKey, hash.value, job.id) }
         return .success(.created(job))
     }
 
     /// The job with `id`, if it exists.
     func job(_ id: String) -> Job? { jobs[id] }
 
-    /// Removes a job; returns whether it existed.
+    /// Removes a job and its idempotency key; returns whether it existed.
     func delete(_ id: String) -> Bool {
-        guard jobs.removeValue(forKey: id) != nil else { return false }
-        order.removeAll { $0 == id }
+        guard jobs[id] != nil else { return false }
+        remove(id, at: order.firstIndex(of: id))
         return true
+    }
+
+    /// Evicts the oldest finished job when the store is full; returns a retry delay when nothing can go.
+    private func makeRoom(now: Date) -> Int? {
+        guard jobs.count >= capacity else { return nil }
+        guard let index = order.firstIndex(where: { jobs[$0]?.isFinished(at: now) ?? true }) else {
+            // Jobs share one duration, so the oldest (first created) finishes first.
+            return order.first.flatMap { jobs[$0] }?.secondsUntilFinished(at: now) ?? 1
+        }
+        remove(order[index], at: index)
+        return nil
+    }
+
+    private func remove(_ id: String, at index: Int?) {
+        jobs[id] = nil
+        if let index { order.remove(at: index) }
+        if let key = keyOfJob.removeValue(forKey: id) { idempotency[key] = nil }
+    }
+
+    /// Points `key` at `jobID`, dropping the link of the job the key named before (if it was deleted).
+    private func remember(_ key: String, _ fingerprint: UInt64, _ jobID: String) {
+        if let previous = idempotency[key] { keyOfJob[previous.jobID] = nil }
+        idempotency[key] = (fingerprint, jobID)
+        keyOfJob[jobID] = key
     }
 
     /// A page of jobs in creation order (`asc`) or newest first, after the `after` cursor.

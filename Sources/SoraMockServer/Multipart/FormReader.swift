@@ -17,44 +17,9 @@ struct FormReader: Sendable {
 
     /// Reads `body` whose `Content-Type` is `contentType`; throws an `APIError` (400 or 413).
     func read(contentType: String?, body: RequestBody) async throws -> ParsedForm {
-        let header = HeaderParameters(contentType ?? "")
-        guard header.token == "multipart/form-data" else {
-            throw APIError.invalid(
-                nil, "Content-Type must be multipart/form-data, got '\(contentType ?? "")'.",
-                code: "invalid_content_type")
-        }
-        guard let boundary = header.parameters["boundary"], !boundary.isEmpty, boundary.utf8.count <= 200 else {
-            throw APIError.invalid(
-                nil, "The multipart/form-data Content-Type has no usable boundary parameter.",
-                code: "invalid_content_type")
-        }
-        let collector = PartCollector()
-        let parser = MultipartParser(boundary: boundary)
-        parser.onHeader = { name, value in collector.header(name, value) }
-        parser.onBody = { buffer in collector.body(&buffer) }
-        parser.onPartComplete = { collector.complete() }
-        let closing = Array("--\(boundary)--".utf8)
-        var tail: [UInt8] = []
-        var total = 0
-        for try await chunk in body {
-            total += chunk.readableBytes
-            if total > maxBodyBytes { throw Self.tooLarge(maxBodyBytes) }
-            do {
-                try parser.execute(chunk)
-            } catch {
-                throw APIError.invalid(nil, "The multipart body is malformed.", code: "invalid_multipart")
-            }
-            if let failure = collector.failure { throw failure }
-            // The closing delimiter must be among the last bytes (an epilogue of up to 256 bytes may follow it).
-            let keep = closing.count + Self.maxEpilogueBytes
-            tail.append(contentsOf: chunk.readableBytesView.suffix(keep))
-            if tail.count > 2 * keep { tail.removeFirst(tail.count - keep) }
-        }
-        guard collector.completedParts > 0, Self.contains(tail, closing) else {
-            throw APIError.invalid(
-                nil, "The multipart body ends before its closing boundary.", code: "invalid_multipart")
-        }
-        return collector.form
+        let parser = try FormParser(contentType: contentType, maxBodyBytes: maxBodyBytes)
+        for try await chunk in body { try parser.feed(chunk) }
+        return try parser.finish()
     }
 
     /// The 413 answer for a body over `limit` bytes.
@@ -63,17 +28,10 @@ struct FormReader: Sendable {
             status: .contentTooLarge, message: "Request body exceeds the limit of \(limit) bytes.",
             type: "invalid_request_error", param: nil, code: "request_too_large")
     }
-
-    private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard haystack.count >= needle.count else { return false }
-        return (0...(haystack.count - needle.count)).contains { start in
-            haystack[start..<(start + needle.count)].elementsEqual(needle)
-        }
-    }
 }
 
 /// Receives the parser's callbacks for one request (never shared across tasks).
-private final class PartCollector {
+final class PartCollector {
     var form = ParsedForm()
     var failure: APIError?
     var completedParts = 0

@@ -12,8 +12,10 @@ struct VideoRoutes: Sendable {
     /// `POST /v1/videos`: parses the multipart form as it streams (or a JSON body), validates it, creates or replays a job.
     func create(_ request: Request) async throws -> Response {
         let limit = state.configuration.maxUploadBytes
-        if let declared = request.headers[.contentLength].flatMap(Int.init), declared > limit {
-            throw FormReader.tooLarge(limit)
+        switch request.headers[.contentLength].flatMap(CheckedNumber.digits) {
+        case .tooLarge?: throw FormReader.tooLarge(limit)
+        case .value(let length)? where length > limit: throw FormReader.tooLarge(limit)
+        default: break
         }
         let key = try Self.idempotencyKey(request)
         let contentType = request.headers[.contentType]
@@ -37,6 +39,14 @@ struct VideoRoutes: Sendable {
             return job.json(at: now).response(headers: [
                 Self.pollAfter: String(pollAfter(job, now)), Self.replayed: "true",
             ])
+        case .full(let retryAfter):
+            var error = APIError(
+                status: .tooManyRequests,
+                message: "The mock holds its maximum of \(state.configuration.maxJobs) jobs and none has finished; "
+                    + "retry when one finishes (or delete one), or start sora-mock with a larger --max-jobs.",
+                type: "requests", param: nil, code: "job_capacity_reached")
+            error.headers[.retryAfter] = String(retryAfter)
+            throw error
         case .keyConflict:
             throw APIError(
                 status: .unprocessableContent,
@@ -59,18 +69,20 @@ struct VideoRoutes: Sendable {
         let query = request.uri.queryParameters
         var limit = 20
         if let text = query["limit"] {
-            guard let parsed = Int(text), (1...100).contains(parsed) else {
-                throw APIError.invalid("limit", "'limit' must be an integer within 1...100, got '\(text)'.")
+            guard let parsed = CheckedNumber.integer(text, in: 1...100) else {
+                throw APIError.invalid(
+                    "limit", "'limit' must be an integer within 1...100, got '\(CheckedNumber.excerpt(String(text)))'.")
             }
             limit = parsed
         }
         let order = query["order"].map(String.init) ?? "desc"
         guard order == "asc" || order == "desc" else {
-            throw APIError.invalid("order", "'order' must be 'asc' or 'desc', got '\(order)'.")
+            throw APIError.invalid("order", "'order' must be 'asc' or 'desc', got '\(CheckedNumber.excerpt(order))'.")
         }
         let after = query["after"].map(String.init)
         guard let page = await state.jobs.page(limit: limit, after: after, ascending: order == "asc") else {
-            throw APIError.invalid("after", "No video found with id '\(after ?? "")' to page after.")
+            throw APIError.invalid(
+                "after", "No video found with id '\(CheckedNumber.excerpt(after ?? ""))' to page after.")
         }
         let now = Date()
         let list = JSONValue.object([
@@ -114,6 +126,7 @@ struct VideoRoutes: Sendable {
             throw APIError.invalid(
                 "prompt", "Missing required parameter: 'prompt'.", code: "missing_required_parameter")
         }
+        if let error = CreateRules.promptError(prompt) { throw error }
         let key = try Self.idempotencyKey(request)
         let now = Date()
         let outcome = try await state.jobs.remix(id, prompt: prompt, key: key, now: now).get()
@@ -126,7 +139,8 @@ struct VideoRoutes: Sendable {
         let variant = request.uri.queryParameters["variant"].map(String.init) ?? "video"
         guard let asset = FakeMedia.asset(variant, for: job) else {
             throw APIError.invalid(
-                "variant", "'variant' must be one of video, thumbnail, spritesheet, got '\(variant)'.")
+                "variant",
+                "'variant' must be one of video, thumbnail, spritesheet, got '\(CheckedNumber.excerpt(variant))'.")
         }
         switch job.phase(at: Date()) {
         case .completed: break
@@ -158,7 +172,8 @@ struct VideoRoutes: Sendable {
                 status: .partialContent, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: slice)))
         case .unsatisfiable:
             var error = APIError(
-                status: .rangeNotSatisfiable, message: "Range '\(range ?? "")' is outside the \(length)-byte content.",
+                status: .rangeNotSatisfiable,
+                message: "Range '\(CheckedNumber.excerpt(range ?? ""))' is outside the \(length)-byte content.",
                 type: "invalid_request_error", param: "Range", code: "range_not_satisfiable")
             error.headers[.contentRange] = "bytes */\(length)"
             return error.response()

@@ -18,7 +18,8 @@ struct APIError: Error, Sendable {
     /// A 404 for a video id the store does not hold.
     static func videoNotFound(_ id: String) -> APIError {
         APIError(
-            status: .notFound, message: "Video with id '\(id)' not found.", type: "invalid_request_error",
+            status: .notFound, message: "Video with id '\(CheckedNumber.excerpt(id))' not found.",
+            type: "invalid_request_error",
             param: "video_id", code: "video_not_found")
     }
 

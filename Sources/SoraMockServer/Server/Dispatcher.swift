@@ -11,37 +11,35 @@ struct Dispatcher: Sendable {
         let videoID: String?
     }
 
-    /// The route for `method` and `path`, or an error (404 unknown path, 405 wrong method).
+    /// The route for `method` and `path`, or an error (404 unknown path, 405 wrong method with `Allow`).
     static func route(method: HTTPRequest.Method, path: String) -> Result<Route, APIError> {
         let parts = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map(String.init)
         let id = parts.count > 2 ? parts[2].removingPercentEncoding ?? parts[2] : nil
-        let table: [(Bool, [HTTPRequest.Method: String])] = [
+        let isVideo = parts.count >= 3 && parts[0...1] == ["v1", "videos"] && !parts[2].isEmpty
+        // Methods in the order `Allow` lists them.
+        let table: [(Bool, KeyValuePairs<HTTPRequest.Method, String>)] = [
             (parts == ["__mock", "stats"], [.get: "stats"]),
-            (parts == ["v1", "videos"], [.post: "create", .get: "list"]),
-            (
-                parts.count == 3 && parts[0...1] == ["v1", "videos"] && !parts[2].isEmpty,
-                [.get: "retrieve", .delete: "delete"]
-            ),
-            (
-                parts.count == 4 && parts[0...1] == ["v1", "videos"] && !parts[2].isEmpty && parts[3] == "content",
-                [.get: "content"]
-            ),
-            (
-                parts.count == 4 && parts[0...1] == ["v1", "videos"] && !parts[2].isEmpty && parts[3] == "remix",
-                [.post: "remix"]
-            ),
+            (parts == ["v1", "videos"], [.get: "list", .post: "create"]),
+            (isVideo && parts.count == 3, [.get: "retrieve", .delete: "delete"]),
+            (isVideo && parts.count == 4 && parts[3] == "content", [.get: "content"]),
+            (isVideo && parts.count == 4 && parts[3] == "remix", [.post: "remix"]),
         ]
         guard let methods = table.first(where: \.0)?.1 else {
             return .failure(
                 APIError(
-                    status: .notFound, message: "Unknown path: \(path)", type: "invalid_request_error", param: nil,
-                    code: "unknown_url"))
+                    status: .notFound, message: "Unknown path: \(CheckedNumber.excerpt(path))",
+                    type: "invalid_request_error", param: nil, code: "unknown_url"))
         }
-        guard let operation = methods[method] else {
-            return .failure(
-                APIError(
-                    status: .methodNotAllowed, message: "Method \(method.rawValue) is not allowed on \(path).",
-                    type: "invalid_request_error", param: nil, code: "method_not_allowed"))
+        guard let operation = methods.first(where: { $0.key == method })?.value else {
+            let allowed = methods.map(\.key.rawValue).joined(separator: ", ")
+            var error = APIError(
+                status: .methodNotAllowed,
+                message:
+                    "Method \(CheckedNumber.excerpt(method.rawValue)) is not allowed on this path; "
+                    + "allowed: \(allowed).",
+                type: "invalid_request_error", param: nil, code: "method_not_allowed")
+            error.headers[.allow] = allowed
+            return .failure(error)
         }
         return .success(Route(operation: operation, videoID: operation == "stats" ? nil : id))
     }
@@ -51,6 +49,8 @@ struct Dispatcher: Sendable {
         let requestID = Self.newRequestID()
         var response = await answer(request)
         response.headers[FieldName("x-request-id")!] = requestID
+        // A HEAD answer has no body (RFC 9110 §9.3.2): bytes after the head would corrupt a kept-alive connection.
+        if request.method == .head { response.body = ResponseBody() }
         return response
     }
 
@@ -90,7 +90,9 @@ struct Dispatcher: Sendable {
                 type: "server_error", param: nil, code: nil
             ).response()
         case .delay(let seconds)?:
-            try? await Task.sleep(for: .seconds(seconds))
+            // A plan built in code is not parsed, so clamp here too: `.seconds(1e300)` would trap.
+            let milliseconds = seconds.isNaN ? 0 : CheckedNumber.clamped(seconds * 1_000, to: 0...3_600_000)
+            try? await Task.sleep(for: .milliseconds(milliseconds))
             return await handle(route, request)
         case .drop?:
             return await Self.truncated(handle(route, request))

@@ -71,11 +71,25 @@ public actor MockServer {
             responder: CallbackResponder { (request: Request, _: BasicRequestContext) in
                 await dispatcher.respond(to: request)
             },
-            server: .http1(configuration: .init(idleTimeout: .seconds(30))),
+            server: .http1(
+                configuration: .init(idleTimeout: .milliseconds(Self.readTimeoutMilliseconds(configuration)))),
             configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port)),
             onServerRunning: { channel in onPort(channel.localAddress?.port ?? 0) },
             logger: logger
         )
+    }
+}
+
+extension MockServer {
+    /// The connection read/idle timeout in milliseconds: `readTimeout` clamped to 0.01...86_400 s (NaN gives
+    /// the 30 s default).
+    ///
+    /// Hummingbird's idle timer restarts on every request part it decodes, so a head that is not complete
+    /// within this time (however slowly it trickles), a body with no byte for this time, and an idle
+    /// keep-alive connection all get the connection closed, while a response being written is never cut.
+    static func readTimeoutMilliseconds(_ configuration: MockConfiguration) -> Int64 {
+        let seconds = configuration.readTimeout
+        return Int64(seconds.isNaN ? 30_000 : CheckedNumber.clamped(seconds * 1_000, to: 10...86_400_000))
     }
 }
 
@@ -88,7 +102,7 @@ final class ServerState: Sendable {
 
     init(configuration: MockConfiguration) {
         self.configuration = configuration
-        self.jobs = JobStore(duration: configuration.jobSeconds)
+        self.jobs = JobStore(duration: configuration.jobSeconds, capacity: configuration.maxJobs)
         self.faults = FaultInjector(configuration.faults)
     }
 }

@@ -6,20 +6,30 @@ enum CreateRules {
     static let sizes: Set<String> = ["720x1280", "1280x720", "1024x1792", "1792x1024"]
     /// Sizes that need `sora-2-pro`.
     static let hdSizes: Set<String> = ["1024x1792", "1792x1024"]
+    /// Durations the mock accepts: upstream takes 4, 8, 12; relays 10, 15, …; all digit strings in this range pass.
+    static let secondsRange = 1...600
+    /// The longest prompt accepted, in characters (create and remix).
+    static let maxPromptCharacters = 32_000
 
     /// The job fields of a valid form, or the first rule it breaks.
     static func validate(_ form: ParsedForm) -> Result<JobFields, APIError> {
         let fields = form.fields
         guard let model = fields["model"], !model.isEmpty else { return .failure(missing("model")) }
         guard let prompt = fields["prompt"], !prompt.isEmpty else { return .failure(missing("prompt")) }
-        if let seconds = fields["seconds"], !isDigits(seconds) {
+        if let error = promptError(prompt) { return .failure(error) }
+        if let seconds = fields["seconds"], CheckedNumber.integer(seconds, in: secondsRange) == nil {
             return .failure(
-                .invalid("seconds", "'seconds' must be a string of digits such as \"8\", got '\(seconds)'."))
+                .invalid(
+                    "seconds",
+                    "'seconds' must be a string of digits within "
+                        + "\(secondsRange.lowerBound)...\(secondsRange.upperBound) "
+                        + "such as \"8\", got '\(CheckedNumber.excerpt(seconds))'."))
         }
         if let size = fields["size"] {
             guard sizes.contains(size) else {
                 let known = sizes.sorted().joined(separator: ", ")
-                return .failure(.invalid("size", "'size' must be one of \(known), got '\(size)'."))
+                return .failure(
+                    .invalid("size", "'size' must be one of \(known), got '\(CheckedNumber.excerpt(size))'."))
             }
             if hdSizes.contains(size) && model != "sora-2-pro" {
                 return .failure(.invalid("size", "Size \(size) is only available with model 'sora-2-pro'."))
@@ -27,7 +37,8 @@ enum CreateRules {
         }
         for flag in ["watermark", "private"] {
             if let value = fields[flag], value != "true" && value != "false" {
-                return .failure(.invalid(flag, "'\(flag)' must be 'true' or 'false', got '\(value)'."))
+                return .failure(
+                    .invalid(flag, "'\(flag)' must be 'true' or 'false', got '\(CheckedNumber.excerpt(value))'."))
             }
         }
         if let error = characterError(url: fields["character_url"], timestamps: fields["character_timestamps"]) {
@@ -40,6 +51,14 @@ enum CreateRules {
             JobFields(
                 model: model, prompt: prompt, size: fields["size"] ?? "720x1280", seconds: fields["seconds"] ?? "4",
                 isPrivate: fields["private"] == "true"))
+    }
+
+    /// The 400 for a prompt over `maxPromptCharacters`, or nil.
+    static func promptError(_ prompt: String) -> APIError? {
+        guard prompt.count > maxPromptCharacters else { return nil }
+        return .invalid(
+            "prompt", "'prompt' must be at most \(maxPromptCharacters) characters, got \(prompt.count).",
+            code: "string_above_max_length")
     }
 
     private static func missing(_ field: String) -> APIError {
@@ -66,13 +85,16 @@ enum CreateRules {
             guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme?.lowercased() ?? ""),
                 parsed.host != nil
             else {
-                return .invalid("character_url", "'character_url' must be an http(s) URL, got '\(url)'.")
+                return .invalid(
+                    "character_url", "'character_url' must be an http(s) URL, got '\(CheckedNumber.excerpt(url))'.")
             }
             let parts = timestamps.split(separator: ",", omittingEmptySubsequences: false)
             guard parts.count == 2, let start = decimal(parts[0]), let end = decimal(parts[1]) else {
                 return .invalid(
                     "character_timestamps",
-                    "'character_timestamps' must be '{start},{end}' in seconds, e.g. '1.5,3.5', got '\(timestamps)'.")
+                    "'character_timestamps' must be '{start},{end}' in seconds, e.g. '1.5,3.5', "
+                        + "got '\(CheckedNumber.excerpt(timestamps))'."
+                )
             }
             let span = end - start
             guard span >= 1 && span <= 3 else {

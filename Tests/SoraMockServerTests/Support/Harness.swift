@@ -80,12 +80,12 @@ struct Harness: Sendable {
 /// Runs `body` against a fresh server; always shuts the client and server down.
 func withServer(
     jobSeconds: Double = 0.3, maxUploadBytes: Int = 8 << 20, faults: FaultPlan = FaultPlan(),
-    connections: Int = 8, _ body: (Harness) async throws -> Void
+    connections: Int = 8, maxJobs: Int = 10_000, readTimeout: Double = 30, _ body: (Harness) async throws -> Void
 ) async throws {
     let server = MockServer(
         configuration: MockConfiguration(
             host: "127.0.0.1", port: 0, token: testToken, jobSeconds: jobSeconds, maxUploadBytes: maxUploadBytes,
-            faults: faults))
+            faults: faults, maxJobs: maxJobs, readTimeout: readTimeout))
     let port = try await server.start()
     var configuration = HTTPClient.Configuration()
     configuration.connectionPool = .init(

@@ -27,7 +27,7 @@ import Testing
         Case(
             label: "seconds not digits", fields: [("model", "sora-2"), ("prompt", "p"), ("seconds", "8.0")],
             param: "seconds", code: "invalid_value",
-            message: "'seconds' must be a string of digits such as \"8\", got '8.0'."),
+            message: "'seconds' must be a string of digits within 1...600 such as \"8\", got '8.0'."),
         Case(
             label: "size unknown", fields: [("model", "sora-2"), ("prompt", "p"), ("size", "640x480")],
             param: "size", code: "invalid_value",
