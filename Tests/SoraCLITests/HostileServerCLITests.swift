@@ -79,26 +79,26 @@ extension CLITests {
         }
 
         @Test func anUploadThatKeepsMovingOutlastsTheIdleTimeout() async throws {
-            // The server reads the body slowly, through a small receive buffer: 16 MiB over several seconds, more
-            // than --timeout 3. (Bytes waiting in the sender's kernel buffer, up to 4 MiB here, move unseen: an
-            // idle limit must be longer than that buffer takes to drain, a second or so on real links.)
+            // The server reads the body slowly, through a small receive buffer: 24 MiB over several seconds, more
+            // than --timeout 5. (Bytes waiting in the sender's kernel buffer, up to 4 MiB on Linux, move unseen:
+            // an idle limit must be longer than that buffer takes to drain.)
             let server = try HostileServer(receiveBuffer: 64 * 1024) { connection in
                 guard let request = connection.readRequest(discardBody: true, pausePerRead: 0.02) else {
                     return
                 }
-                #expect(request.bodyByteCount > 16 << 20)
+                #expect(request.bodyByteCount > 24 << 20)
                 connection.respond(status: 200, headers: [("Content-Type", "application/json")], body: Self.video)
             }
             defer { server.stop() }
             let image = FileManager.default.temporaryDirectory.appending(path: "big-\(UUID().uuidString).png")
-            try (Self.png(720, 1280) + Data(count: 16 << 20)).write(to: image)
+            try (Self.png(720, 1280) + Data(count: 24 << 20)).write(to: image)
             defer { try? FileManager.default.removeItem(at: image) }
             let (run, elapsed, _) = try await Self.run(
                 server,
-                ["create", "--prompt", "p", "--size", "720x1280", "--input-reference", image.path, "--timeout", "3"])
+                ["create", "--prompt", "p", "--size", "720x1280", "--input-reference", image.path, "--timeout", "5"])
             #expect(run.status == 0, "\(run.stderr)")
             #expect(run.stdout == "video_1\n")
-            #expect(elapsed > .seconds(3.5), "the upload took longer than the idle limit and was not cut")
+            #expect(elapsed > .seconds(5.5), "the upload took longer than the idle limit and was not cut")
         }
 
         @Test func theDeadlineCutsAnUploadThatKeepsMoving() async throws {

@@ -56,8 +56,12 @@ import Testing
     }
 
     @Test func aBodyThatKeepsMovingIsNeverCut() async throws {
-        let chunks = Self.video.map { [$0] }  // one byte every 10 ms: longer in all than the idle limit
-        let sora = try client(Scripted(body: Trickle(chunks: chunks, gap: .milliseconds(10))), idle: .milliseconds(300))
+        // 8 bytes every 150 ms: about 1.7 s in all, longer than the idle limit, with a wide margin per gap for a
+        // machine busy with other tests.
+        let chunks = stride(from: 0, to: Self.video.count, by: 8).map {
+            Array(Self.video[$0..<min($0 + 8, Self.video.count)])
+        }
+        let sora = try client(Scripted(body: Trickle(chunks: chunks, gap: .milliseconds(150))), idle: .seconds(1))
         let video = try await sora.retrieveVideo("video_1")
         #expect(video.id == "video_1")
     }
@@ -81,10 +85,11 @@ import Testing
     }
 
     @Test func anUploadThatKeepsMovingIsNeverCut() async throws {
-        // The transport reads the request body one chunk every 40 ms; 1 MiB takes longer than the idle limit.
-        var request = CreateVideoRequest(model: .sora2, prompt: String(repeating: "p", count: 200_000))
+        // The transport reads the 64 KiB chunks of a 768 KiB body one per 200 ms: 2.4 s in all, longer than the
+        // idle limit, with a wide margin per gap for a machine busy with other tests.
+        var request = CreateVideoRequest(model: .sora2, prompt: String(repeating: "p", count: 768 * 1024))
         request.seconds = "4"
-        let sora = try client(SlowReader(gap: .milliseconds(40), answer: Self.video), idle: .milliseconds(400))
+        let sora = try client(SlowReader(gap: .milliseconds(200), answer: Self.video), idle: .milliseconds(1500))
         let video = try await sora.createVideo(request)
         #expect(video.id == "video_1")
     }
@@ -158,7 +163,7 @@ struct SlowReader: ClientTransport {
             received += chunk.count
             try await Task.sleep(for: gap)
         }
-        #expect(received > 100_000)
+        #expect(received > 700_000)
         return (HTTPResponse(status: .ok), HTTPBody(answer))
     }
 }
