@@ -1,7 +1,8 @@
 import Foundation
 import HTTPTypes
-import SoraRuntime
 import Testing
+
+@testable import SoraRuntime
 
 /// `retry-after-ms` first, then `Retry-After` as seconds or as an HTTP date relative to `now`.
 @Suite struct RetryAfterTests {
@@ -46,7 +47,11 @@ import Testing
         #expect(RetryAfter.seconds(from: headers(retryAfter: text), now: Self.now) == seconds)
     }
 
-    @Test(arguments: ["soon", "-5", "", "inf", "Infinity", "nan", "21 Oct 2015", "Wed, 32 Oct 2015 07:28:00 GMT"])
+    @Test(arguments: [
+        "soon", "-5", "", "inf", "Infinity", "nan", "21 Oct 2015", "Wed, 32 Oct 2015 07:28:00 GMT",
+        "Wed, 29 Feb 2015 07:28:00 GMT", "Wed, 21 Oct 2015 24:00:00 GMT", "Wed, 21 Oct 2015 07:28:00 UTC",
+        "Wed, 21 Okt 2015 07:28:00 GMT", "Wed, 2x Oct 2015 07:28:00 GMT", "Xyz, 21 Oct 2015 07:28:00 GMT",
+    ])
     func garbageIsNil(text: String) {
         #expect(RetryAfter.seconds(from: headers(retryAfter: text), now: Self.now) == nil)
     }
@@ -54,6 +59,15 @@ import Testing
     @Test(arguments: ["inf", "Infinity"])
     func infiniteMillisecondsAloneAreNil(text: String) {
         #expect(RetryAfter.seconds(from: headers(ms: text), now: Self.now) == nil)
+    }
+
+    @Test(arguments: [
+        ("Thu, 01 Jan 1970 00:00:00 GMT", 0.0),
+        ("Tue, 29 Feb 2000 12:00:00 GMT", 951_825_600),
+        ("Fri, 31 Dec 9999 23:59:59 GMT", 253_402_300_799),
+    ])
+    func httpDatesAreReadWithoutAFormatter(text: String, epoch: Double) {
+        #expect(RetryAfter.httpDate(text)?.timeIntervalSince1970 == epoch)
     }
 
     @Test func noHeadersIsNil() {
