@@ -56,6 +56,20 @@ final class TransferWatch: Sendable {
     ///
     /// The idle clock starts again when the wait starts, so time the caller spends between reads never counts.
     func run<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) async throws -> T {
+        try await wait { gate in
+            gate.attach(
+                Task {
+                    do {
+                        gate.finish(.success(try await work()))
+                    } catch {
+                        gate.finish(.failure(error))
+                    }
+                })
+        }
+    }
+
+    /// Waits until something that `register` hands the gate to finishes it, or a limit runs out.
+    func wait<T: Sendable>(_ register: @Sendable (Gate<T>) -> Void) async throws -> T {
         if let expired = state.withLock({ watch -> SoraError? in
             watch.lastProgress = .now
             return watch.expired
@@ -65,16 +79,9 @@ final class TransferWatch: Sendable {
         let gate = Gate<T>()
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
-                gate.start(
-                    continuation,
-                    worker: Task {
-                        do {
-                            gate.finish(.success(try await work()))
-                        } catch {
-                            gate.finish(.failure(error))
-                        }
-                    },
-                    timer: Task { await self.expire(gate) })
+                let id = Watchdog.shared.add { [self] now in expiry(now, gate) }
+                gate.start(continuation) { Watchdog.shared.remove(id) }
+                register(gate)
             }
         } onCancel: {
             // The abandoned read may still be running: no later wait may start beside it.
@@ -83,21 +90,16 @@ final class TransferWatch: Sendable {
         }
     }
 
-    /// Sleeps until the earliest limit; if no byte moved meanwhile, ends the wait with the timeout.
-    private func expire<T>(_ gate: Gate<T>) async {
-        while !Task.isCancelled {
-            let (wake, error) = state.withLock { watch in limit(watch) }
-            if ContinuousClock.now >= wake {
-                state.withLock { $0.expired = error }
-                gate.finish(.failure(error))
-                return
-            }
-            do {
-                try await Task.sleep(until: wake, clock: .continuous)
-            } catch {
-                return
-            }
+    /// At `now`, the action that ends `gate`'s wait with the timeout, if a limit has run out.
+    private func expiry<T>(_ now: ContinuousClock.Instant, _ gate: Gate<T>) -> (@Sendable () -> Void)? {
+        let error: SoraError? = state.withLock { watch in
+            let (wake, error) = limit(watch)
+            guard now >= wake else { return nil }
+            watch.expired = error
+            return error
         }
+        guard let error else { return nil }
+        return { gate.finish(.failure(error)) }
     }
 
     /// The earliest instant a limit runs out, and the error it gives.
@@ -116,47 +118,55 @@ final class TransferWatch: Sendable {
     }
 }
 
-/// Hands the first result of a raced wait to its continuation exactly once, then cancels both tasks.
-private final class Gate<T: Sendable>: Sendable {
+/// Hands the first result of a wait to its continuation exactly once (the awaited work's, a timeout's or a
+/// cancellation's), then stops watching it and cancels the work's task, if it has one.
+final class Gate<T: Sendable>: Sendable {
     private struct State {
         var continuation: CheckedContinuation<T, any Error>?
         var early: Result<T, any Error>?
         var worker: Task<Void, Never>?
-        var timer: Task<Void, Never>?
+        var onFinish: (@Sendable () -> Void)?
         var done = false
     }
 
     private let state = Mutex(State())
 
-    /// Stores the continuation and the two tasks; resumes at once if a result came first.
-    func start(_ continuation: CheckedContinuation<T, any Error>, worker: Task<Void, Never>, timer: Task<Void, Never>) {
+    /// Stores the continuation and what ends the watching; resumes at once if a result came first.
+    func start(_ continuation: CheckedContinuation<T, any Error>, onFinish: @escaping @Sendable () -> Void) {
         let early: Result<T, any Error>? = state.withLock { gate in
-            gate.worker = worker
-            gate.timer = timer
+            gate.onFinish = onFinish
             if gate.done { return gate.early ?? .failure(CancellationError()) }
             gate.continuation = continuation
             return nil
         }
         if let early {
-            worker.cancel()
-            timer.cancel()
+            onFinish()
             continuation.resume(with: early)
         }
     }
 
+    /// Ties the task doing the awaited work to the gate: it is cancelled once the wait is over.
+    func attach(_ worker: Task<Void, Never>) {
+        let done = state.withLock { gate in
+            gate.worker = worker
+            return gate.done
+        }
+        if done { worker.cancel() }
+    }
+
     /// Delivers `result` if nothing was delivered yet, and stops whatever is still running.
     func finish(_ result: Result<T, any Error>) {
-        let (continuation, worker, timer) = state.withLock { gate in
+        let (continuation, worker, onFinish) = state.withLock { gate in
             guard !gate.done else {
-                return (CheckedContinuation<T, any Error>?.none, Task<Void, Never>?.none, Task<Void, Never>?.none)
+                return (CheckedContinuation<T, any Error>?.none, Task<Void, Never>?.none, (@Sendable () -> Void)?.none)
             }
             gate.done = true
             if gate.continuation == nil { gate.early = result }
             defer { gate.continuation = nil }
-            return (gate.continuation, gate.worker, gate.timer)
+            return (gate.continuation, gate.worker, gate.onFinish)
         }
         worker?.cancel()
-        timer?.cancel()
+        onFinish?()
         continuation?.resume(with: result)
     }
 }

@@ -1,4 +1,5 @@
 import OpenAPIRuntime
+import Synchronization
 
 /// Bodies seen through a `TransferWatch`: every chunk counts as progress, and a response read that stalls
 /// ends with `SoraError.timeout` instead of waiting forever.
@@ -18,7 +19,7 @@ enum WatchedBody {
         HTTPBody(Reads(base: body, watch: watch), length: body.length, iterationBehavior: body.iterationBehavior)
     }
 
-    /// The chunks of `base`, each read raced against the watch.
+    /// The chunks of `base`, read on a task of their own; each wait for one is bounded by the watch.
     private struct Reads: AsyncSequence, Sendable {
         typealias Element = ArraySlice<UInt8>
 
@@ -26,24 +27,153 @@ enum WatchedBody {
         let watch: TransferWatch
 
         func makeAsyncIterator() -> Iterator {
-            Iterator(box: IteratorBox(base.makeAsyncIterator()), watch: watch)
+            Iterator(owner: PumpOwner(Pump(base.makeAsyncIterator())), watch: watch)
         }
 
         struct Iterator: AsyncIteratorProtocol {
-            let box: IteratorBox
+            let owner: PumpOwner
             let watch: TransferWatch
 
             mutating func next() async throws -> ArraySlice<UInt8>? {
-                let box = box
-                let chunk = try await watch.run { try await box.next() }
-                if chunk != nil { watch.touch() }
-                return chunk
+                let pump = owner.pump
+                if let ready = pump.takeReady() { return try ready.get() }
+                do {
+                    let chunk = try await watch.wait { gate in pump.deliver(to: gate) }
+                    watch.touch()
+                    return chunk
+                } catch {
+                    pump.stop()
+                    throw error
+                }
             }
         }
     }
 
-    /// The base iterator, moved into the task that reads it. Reads never overlap: `TransferWatch.run` starts
-    /// the next one only after the previous returned, and fails at once for good after a read is abandoned.
+    /// Stops the pump when the iterator is dropped, e.g. after reading only the start of a body.
+    private final class PumpOwner: Sendable {
+        let pump: Pump
+
+        init(_ pump: Pump) {
+            self.pump = pump
+        }
+
+        deinit {
+            pump.stop()
+        }
+    }
+
+    /// Reads the base body one chunk ahead of its consumer on one task, so a consumer's wait can end (a
+    /// timeout) without leaving a read of the base iterator half done, and a chunk costs no new task.
+    private final class Pump: Sendable {
+        private struct State {
+            /// The chunk read ahead (nil inside: the end), waiting to be taken.
+            var ready: Result<ArraySlice<UInt8>?, any Error>?
+            /// The consumer's wait for the next chunk.
+            var waiting: Gate<ArraySlice<UInt8>?>?
+            /// The pump, parked until the ready chunk is taken.
+            var parked: CheckedContinuation<Void, Never>?
+            var task: Task<Void, Never>?
+            var stopped = false
+        }
+
+        private let base: IteratorBox
+        private let state = Mutex(State())
+
+        init(_ iterator: HTTPBody.Iterator) {
+            base = IteratorBox(iterator)
+        }
+
+        /// The chunk read ahead, if one is ready; lets the pump read the next.
+        func takeReady() -> Result<ArraySlice<UInt8>?, any Error>? {
+            let (ready, parked) = state.withLock { pump in
+                defer {
+                    pump.ready = nil
+                    pump.parked = nil
+                }
+                return (pump.ready, pump.ready == nil ? nil : pump.parked)
+            }
+            parked?.resume()
+            return ready
+        }
+
+        /// Hands the next chunk to `gate`: at once if it was read meanwhile, else when it arrives.
+        func deliver(to gate: Gate<ArraySlice<UInt8>?>) {
+            enum Step {
+                case ready(Result<ArraySlice<UInt8>?, any Error>, CheckedContinuation<Void, Never>?)
+                case start
+                case wait
+            }
+            let step: Step = state.withLock { pump in
+                if let ready = pump.ready {
+                    defer {
+                        pump.ready = nil
+                        pump.parked = nil
+                    }
+                    return .ready(ready, pump.parked)
+                }
+                pump.waiting = gate
+                return pump.task == nil && !pump.stopped ? .start : .wait
+            }
+            switch step {
+            case .ready(let result, let parked):
+                parked?.resume()
+                gate.finish(result)
+            case .start:
+                let task = Task { await self.loop() }
+                let stopped = state.withLock { pump in
+                    pump.task = task
+                    return pump.stopped
+                }
+                if stopped { task.cancel() }
+            case .wait:
+                break
+            }
+        }
+
+        /// Cancels the read and lets a parked pump end.
+        func stop() {
+            let (task, parked) = state.withLock { pump in
+                pump.stopped = true
+                defer { pump.parked = nil }
+                return (pump.task, pump.parked)
+            }
+            task?.cancel()
+            parked?.resume()
+        }
+
+        private func loop() async {
+            while true {
+                let result: Result<ArraySlice<UInt8>?, any Error>
+                do {
+                    result = .success(try await base.next())
+                } catch {
+                    result = .failure(error)
+                }
+                let isLast = (try? result.get()) == nil
+                let waiting: Gate<ArraySlice<UInt8>?>? = state.withLock { pump in
+                    defer { pump.waiting = nil }
+                    if pump.waiting == nil { pump.ready = result }
+                    return pump.waiting
+                }
+                if let waiting {
+                    waiting.finish(result)
+                } else if !isLast {
+                    // Park until the consumer takes the chunk (or stops): one chunk ahead at most.
+                    await withCheckedContinuation { continuation in
+                        let resume = state.withLock { pump in
+                            guard pump.ready != nil, !pump.stopped else { return true }
+                            pump.parked = continuation
+                            return false
+                        }
+                        if resume { continuation.resume() }
+                    }
+                }
+                if isLast || state.withLock({ $0.stopped }) { return }
+            }
+        }
+    }
+
+    /// The base iterator, read only by the pump's task, one read at a time.
     private final class IteratorBox: @unchecked Sendable {
         private var iterator: HTTPBody.Iterator
 
