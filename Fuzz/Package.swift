@@ -19,6 +19,14 @@ let package = Package(
             name: "fuzz-multipart",
             dependencies: ["CFuzzerDriver", .product(name: "SoraMockServer", package: rootIdentity)]
         ),
+        // What the client reads from a server: JSON answers, retry hints, ranges, image headers.
+        .executableTarget(
+            name: "fuzz-client",
+            dependencies: [
+                "CFuzzerDriver", .product(name: "SoraClient", package: rootIdentity),
+                .product(name: "SoraRuntime", package: rootIdentity),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
