@@ -1,20 +1,31 @@
 // swift-tools-version: 6.1
-// libFuzzer targets for the package one folder up. Build with the fuzzer and address sanitizers:
-//   swift build --package-path Fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
-// then run e.g. `Fuzz/.build/debug/fuzz-multipart Fuzz/Corpus/fuzz-multipart -max_total_time=600`.
+// libFuzzer targets for the package one folder up, in a package of their own so that the root package
+// (and CI's `swift test`) never builds them: they need the fuzzer and address sanitizers, which `run.sh`
+// passes. One executable target per fuzzer, each with its corpus in Corpus/<target>/, seeds in
+// Seeds/<target>/ and an optional dictionary in Dictionaries/<target>.dict. See README.md.
 import Foundation
 import PackageDescription
 
-// A path dependency's identity is its folder name (`main`, `wt-mock`, a CI checkout…), so read it here.
+// A path dependency's identity is its folder name (`main`, a CI checkout, a worktree…), so read it here.
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
 let rootIdentity = root.lastPathComponent.lowercased()
 
 let package = Package(
-    name: "sora-fuzz",
+    name: "sora-swift-fuzz",
     platforms: [.macOS(.v15)],
     dependencies: [.package(path: "..")],
     targets: [
+        // libFuzzer's driver, for entry points that hand over to it when SwiftPM links its own `main`.
         .target(name: "CFuzzerDriver"),
+        // Bytes → YAML parser → spec loader → translator → printer: what `sora-codegen` does with a spec.
+        .executableTarget(
+            name: "fuzz-spec",
+            dependencies: [
+                .product(name: "YAML", package: rootIdentity),
+                .product(name: "SoraCodegen", package: rootIdentity),
+            ]
+        ),
+        // A create request's body as sora-mock parses it: multipart, header parameters, image sniffing, rules.
         .executableTarget(
             name: "fuzz-multipart",
             dependencies: ["CFuzzerDriver", .product(name: "SoraMockServer", package: rootIdentity)]

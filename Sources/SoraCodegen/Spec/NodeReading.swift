@@ -41,15 +41,37 @@ extension SpecLoader {
         return nil
     }
 
-    /// A number in any YAML number form, or a diagnostic.
+    /// A number in any YAML number form that Swift can write as a Double, or a diagnostic.
+    ///
+    /// A bound past Double's range (an integer of more than 309 digits) would print as `inf`, which does not compile;
+    /// JSON numbers past that range are not interoperable anyway (RFC 8259 §6), so it is an error, not a warning.
     mutating func number(_ node: Node, _ what: @autoclosure () -> String) -> SpecNumber? {
         switch node.scalar?.value {
-        case .integer(let digits)?: return SpecNumber(integerDigits: digits)
+        case .integer(let digits)?:
+            let number = SpecNumber(integerDigits: digits)
+            guard number.double.isFinite else {
+                diagnostics.error("\(what()) \(Self.abbreviated(digits)) \(Self.beyondDouble)", at: node.mark)
+                return nil
+            }
+            return number
         case .float(let value)? where value.isFinite: return SpecNumber(double: value)
+        case .float?:
+            diagnostics.error("\(what()) must be a finite number, found \(describe(node))", at: node.mark)
+            return nil
         default:
             diagnostics.error("\(what()) must be a number, found \(describe(node))", at: node.mark)
             return nil
         }
+    }
+
+    static let beyondDouble = "is beyond the range of a Swift Double (about ±1.8e308), so no code can hold it"
+
+    /// Long digit strings shortened for messages: `12345678901234567890… (400 digits)`.
+    static func abbreviated(_ digits: String) -> String {
+        let sign = digits.hasPrefix("-") ? "-" : ""
+        let magnitude = digits.dropFirst(sign.count)
+        guard magnitude.count > 24 else { return digits }
+        return "\(sign)\(magnitude.prefix(20))… (\(magnitude.count) digits)"
     }
 
     /// A list of strings, or a diagnostic per wrong item.
@@ -67,8 +89,20 @@ extension SpecLoader {
         switch scalar.value {
         case .null: return .null
         case .bool(let value): return .bool(value)
-        case .integer(let digits): return .number(SpecNumber(integerDigits: digits))
-        case .float(let value): return .number(SpecNumber(double: value))
+        case .integer(let digits):
+            let number = SpecNumber(integerDigits: digits)
+            guard number.double.isFinite else {
+                diagnostics.error("\(what()) \(Self.abbreviated(digits)) \(Self.beyondDouble)", at: node.mark)
+                return nil
+            }
+            return .number(number)
+        case .float(let value):
+            guard value.isFinite else {
+                // JSON has no infinity or NaN, and Swift has no literal for them.
+                diagnostics.error("\(what()) must be a finite number, found \(describe(node))", at: node.mark)
+                return nil
+            }
+            return .number(SpecNumber(double: value))
         case .string(let text): return .string(text)
         }
     }

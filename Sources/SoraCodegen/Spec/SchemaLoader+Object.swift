@@ -170,11 +170,11 @@ extension SpecLoader {
         constraints.maximum = keywords[.maximum].flatMap { number($0.value, "'maximum'") }
         if let node = keywords[.rangeLength]?.value, let range = mapping(node, "'x-range-length'") {
             checkKeys(range, allowed: ["minimum", "maximum"], in: "'x-range-length'")
-            if let low = range["minimum"].flatMap({ number($0, "'x-range-length.minimum'") }),
-                let high = range["maximum"].flatMap({ number($0, "'x-range-length.maximum'") })
-            {
+            let low = range["minimum"].flatMap { number($0, "'x-range-length.minimum'") }
+            let high = range["maximum"].flatMap { number($0, "'x-range-length.maximum'") }
+            if let low, let high {
                 constraints.rangeLength = (low, high)
-            } else {
+            } else if range["minimum"] == nil || range["maximum"] == nil {
                 diagnostics.error("'x-range-length' needs 'minimum' and 'maximum'", at: node.mark)
             }
         }

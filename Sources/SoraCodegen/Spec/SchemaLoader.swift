@@ -5,7 +5,21 @@ extension SpecLoader {
     static let scalarTypes: Set<String> = ["string", "integer", "number", "boolean", "object", "array"]
 
     /// Loads a schema node; unsupported constructs become diagnostics and an `any` schema.
+    ///
+    /// Nesting (inline schemas and the inline `$ref`s followed on the way) stops at `maxSchemaDepth` with a
+    /// diagnostic, so neither this recursion nor the translator's can exhaust a thread's stack.
     mutating func loadSchema(_ node: Node) -> Schema {
+        guard budget.enter() else {
+            diagnostics.error(
+                "schemas nest deeper than \(SchemaBudget.maxDepth) levels (counting inline '$ref's followed); "
+                    + "move inner schemas to components/schemas", at: node.mark)
+            return Schema(mark: node.mark, kind: .any)
+        }
+        defer { budget.leave() }
+        return loadSchemaContent(node)
+    }
+
+    private mutating func loadSchemaContent(_ node: Node) -> Schema {
         guard let entries = mapping(node, "a schema") else { return Schema(mark: node.mark, kind: .any) }
         let keywords = schemaKeywords(entries)
         var schema = Schema(mark: node.mark, kind: .any)
@@ -145,44 +159,6 @@ extension SpecLoader {
         }
         if values.isEmpty { diagnostics.error("an enum needs at least one string value", at: node.mark) }
         return .enumeration(EnumSchema(values: values, varnames: names, valueMarks: marks))
-    }
-
-    /// `$ref` (with optional sibling annotations).
-    private mutating func loadReference(_ node: Node, schema: inout Schema) -> SchemaKind {
-        guard let reference = string(node, "'$ref'") else { return .any }
-        if let name = JSONPointer.plainComponentName(reference, kind: "schemas"),
-            componentNodes["schemas"]?[name] != nil
-        {
-            return .reference(name)
-        }
-        guard let pointer = JSONPointer(reference: reference) else {
-            diagnostics.error("only local references ('#/…') are supported, found '\(reference)'", at: node.mark)
-            return .any
-        }
-        if let name = pointer.componentName("schemas") {
-            if componentNodes["schemas"]?[name] == nil {
-                diagnostics.error(
-                    "'\(reference)' does not exist: no schema '\(name)' in components.schemas",
-                    at: node.mark)
-                return .any
-            }
-            return .reference(name)
-        }
-        guard let target = resolve(pointer) else {
-            diagnostics.error("'\(reference)' does not point to anything in this document", at: node.mark)
-            return .any
-        }
-        if inlineReferenceStack.contains(reference) {
-            diagnostics.error("$ref loop: '\(reference)' refers back to itself", at: node.mark)
-            return .any
-        }
-        inlineReferenceStack.append(reference)
-        defer { inlineReferenceStack.removeLast() }
-        let loaded = loadSchema(target)
-        schema.isNullable = schema.isNullable || loaded.isNullable
-        schema.constraints = loaded.constraints
-        schema.description = schema.description ?? loaded.description
-        return loaded.kind
     }
 
     /// Walks a JSON pointer from the document root.

@@ -6,8 +6,12 @@ struct SpecLoader {
     let root: Node
     /// `components/schemas`, `components/parameters`, `components/responses` by name.
     var componentNodes: [String: [String: Node]] = [:]
-    /// Pointers being loaded inline, to catch `$ref` loops through non-component places.
-    var inlineReferenceStack: [String] = []
+    /// Inline `$ref` targets (any place but `components/schemas/NAME`) being loaded, to catch loops through them.
+    var targetsInProgress: Set<JSONPointer> = []
+    /// Inline `$ref` targets already loaded, by normalized pointer: each is loaded once however often it is used.
+    var loadedTargets: [JSONPointer: LoadedTarget] = [:]
+    /// Nesting depth and inline-`$ref` copies so far, bounded.
+    var budget = SchemaBudget()
     /// `components/parameters` and `components/responses` entries already loaded, by name: a shared
     /// `Error` response is loaded once, not once per operation.
     var loadedParameters: [String: Parameter?] = [:]
