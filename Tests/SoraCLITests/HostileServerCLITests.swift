@@ -18,14 +18,27 @@ extension CLITests {
             return Data(bytes + [8, 2, 0, 0, 0, 0x90, 0x77, 0x53, 0xDE])
         }
 
-        /// Runs `sora ARGUMENTS` against `server` in a scratch folder.
-        static func run(_ server: HostileServer, _ arguments: [String]) async throws -> (CLI.Run, Duration, URL) {
+        /// A new scratch folder and the environment that points `sora` at `server`.
+        static func scratch(_ server: HostileServer) throws -> (URL, [String: String]) {
             let folder = FileManager.default.temporaryDirectory.appending(path: "sora-hostile-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             let environment = [
                 "SORA_BASE_URL": server.baseURL.absoluteString, "SORA_API_KEY": "sk-hostile",
                 "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "",
             ]
+            return (folder, environment)
+        }
+
+        /// A 720x1280 PNG of about `mebibytes` MiB in the temporary folder; the caller removes it.
+        static func bigImage(mebibytes: Int) throws -> URL {
+            let image = FileManager.default.temporaryDirectory.appending(path: "big-\(UUID().uuidString).png")
+            try (png(720, 1280) + Data(count: mebibytes << 20)).write(to: image)
+            return image
+        }
+
+        /// Runs `sora ARGUMENTS` against `server` in a scratch folder.
+        static func run(_ server: HostileServer, _ arguments: [String]) async throws -> (CLI.Run, Duration, URL) {
+            let (folder, environment) = try scratch(server)
             let start = ContinuousClock.now
             let run = try await CLI.run(arguments, in: folder, environment: environment)
             return (run, .now - start, folder)
@@ -90,8 +103,7 @@ extension CLITests {
                 connection.respond(status: 200, headers: [("Content-Type", "application/json")], body: Self.video)
             }
             defer { server.stop() }
-            let image = FileManager.default.temporaryDirectory.appending(path: "big-\(UUID().uuidString).png")
-            try (Self.png(720, 1280) + Data(count: 24 << 20)).write(to: image)
+            let image = try Self.bigImage(mebibytes: 24)
             defer { try? FileManager.default.removeItem(at: image) }
             let (run, elapsed, _) = try await Self.run(
                 server,
@@ -107,8 +119,7 @@ extension CLITests {
                 connection.respond(status: 200, headers: [("Content-Type", "application/json")], body: Self.video)
             }
             defer { server.stop() }
-            let image = FileManager.default.temporaryDirectory.appending(path: "big-\(UUID().uuidString).png")
-            try (Self.png(720, 1280) + Data(count: 2 << 20)).write(to: image)
+            let image = try Self.bigImage(mebibytes: 2)
             defer { try? FileManager.default.removeItem(at: image) }
             let (run, _, _) = try await Self.run(
                 server,
@@ -204,12 +215,7 @@ extension CLITests {
                 connection.stall(seconds: 60)
             }
             defer { server.stop() }
-            let folder = FileManager.default.temporaryDirectory.appending(path: "sora-hostile-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let environment = [
-                "SORA_BASE_URL": server.baseURL.absoluteString, "SORA_API_KEY": "sk-hostile",
-                "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "",
-            ]
+            let (folder, environment) = try Self.scratch(server)
             let (process, outURL, errURL) = try CLI.start(
                 ["create", "--prompt", "p", "--idempotency-key", "key-77"], in: folder, environment: environment)
             for _ in 0..<500 where server.requests.isEmpty { try await Task.sleep(for: .milliseconds(10)) }

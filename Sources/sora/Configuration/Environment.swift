@@ -72,7 +72,8 @@ struct Session: Sendable {
             write: .milliseconds(milliseconds(options.timeout + 1)))
         let http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: httpConfiguration)
         // The transport's own deadline (default 60 s) would cut a long upload that keeps moving: only --deadline may.
-        let transportDeadline = milliseconds(options.deadline ?? GlobalOptions.longestLimit)
+        // One second later than ours, like the socket timeouts, so the client's own typed timeout speaks first.
+        let transportDeadline = milliseconds((options.deadline ?? GlobalOptions.longestLimit) + 1)
         let session: Session
         do {
             let sora = try SoraClient(

@@ -76,6 +76,20 @@ extension CLITests {
             }
         }
 
+        @Test(arguments: [
+            ["--timeout", "1e300"], ["--timeout", "-1"], ["--timeout", "nan"], ["--timeout", "0"],
+            ["--connect-timeout", "inf"], ["--deadline", "0"], ["--deadline", "99999999999"],
+            ["--max-retries", "9223372036854775808"], ["--max-retries", "-1"],
+        ])
+        func extremeLimitsAreUsageErrorsNotTraps(flags: [String]) async throws {
+            try await CLI.session { cli in
+                let run = try await cli.run(["status", "video_1"] + flags)
+                #expect(run.status == 2, "\(flags): \(run.stderr)")
+                #expect(run.stderr.contains(flags[0]), "the message names the flag: \(run.stderr)")
+                #expect(await cli.stats().requests.isEmpty, "nothing was sent")
+            }
+        }
+
         @Test func helpDocumentsTheExitCodes() async throws {
             try await CLI.session { cli in
                 let run = try await cli.run(["--help"])
