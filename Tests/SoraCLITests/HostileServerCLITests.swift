@@ -74,6 +74,28 @@ extension CLITests {
             #expect(elapsed < .seconds(15))
         }
 
+        @Test func timeTheProcessWasSuspendedIsNotIdleTime() async throws {
+            // A laptop lid closed mid-request: `sora` is stopped (SIGSTOP) for 4 s, longer than --timeout 2, while the
+            // answer waits in the socket. When it runs again, the answer is read, not a timeout.
+            let server = try HostileServer { connection in
+                guard connection.readRequest() != nil else { return }
+                connection.stall(seconds: 0.5)
+                connection.respond(status: 200, headers: [("Content-Type", "application/json")], body: Self.video)
+            }
+            defer { server.stop() }
+            let (folder, environment) = try Self.scratch(server)
+            let (process, outURL, errURL) = try CLI.start(
+                ["status", "video_1", "--timeout", "2", "--max-retries", "0"], in: folder, environment: environment)
+            for _ in 0..<500 where server.requests.isEmpty { try await Task.sleep(for: .milliseconds(10)) }
+            kill(process.processIdentifier, SIGSTOP)
+            try await Task.sleep(for: .seconds(4))
+            kill(process.processIdentifier, SIGCONT)
+            try await CLI.waitForExit(process)
+            let run = try CLI.collect(process, outURL, errURL)
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(run.stdout.hasPrefix("video_1"), "\(run.stdout)")
+        }
+
         @Test func aDownloadThatStallsLeavesNoFile() async throws {
             let server = try HostileServer { connection in
                 while connection.readRequest() != nil {

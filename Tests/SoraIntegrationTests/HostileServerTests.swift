@@ -72,7 +72,7 @@ import Testing
         }
         #expect(api.status == 503)
         #expect(server.requests.count == 3, "retried, each wait cut to the 0.2 s cap")
-        #expect(elapsed < .seconds(10))
+        #expect(elapsed < .seconds(30), "a bound for a busy machine; uncapped, one wait alone would be years")
     }
 
     @Test(arguments: ["after the head", "mid-body"])
@@ -82,7 +82,7 @@ import Testing
             connection.sendHead(
                 status: 200, headers: [("Content-Type", "application/json"), ("Content-Length", "200")])
             if stall == "mid-body" { connection.write(String(Self.video.prefix(30))) }
-            connection.stall(seconds: 30)
+            connection.stall(seconds: 120)
         }
         defer { server.stop() }
         let (error, elapsed) = await Self.failure {
@@ -92,7 +92,9 @@ import Testing
             Issue.record("got \(String(describing: error))")
             return
         }
-        #expect(elapsed < .seconds(10))
+        #expect(
+            elapsed < .seconds(60),
+            "ended, not awaited (the stall lasts 120 s; time the process cannot run is not idle)")
     }
 
     @Test func aDownloadThatStallsLeavesNoFileAndNoTemporaryFile() async throws {

@@ -11,6 +11,8 @@ final class TransferWatch: Sendable {
     private struct State {
         /// When the current wait started, or its last byte moved.
         var lastProgress: ContinuousClock.Instant
+        /// `Watchdog.stalled` at `lastProgress`: time the process could not run since then does not count.
+        var stalledAtProgress: Duration
         /// True while a request body waits for its first read.
         var awaitingConnect = false
         /// The timeout that ended the watch; every later wait fails with it at once.
@@ -31,7 +33,7 @@ final class TransferWatch: Sendable {
         self.connect = max(CheckedNumbers.clamp(configuration.connectTimeout), .milliseconds(1))
         self.deadline = deadline
         self.deadlineSeconds = configuration.deadline.map { CheckedNumbers.clamp($0).seconds } ?? 0
-        self.state = Mutex(State(lastProgress: .now))
+        self.state = Mutex(State(lastProgress: .now, stalledAtProgress: Watchdog.shared.stalled))
     }
 
     /// The instant a call that starts now must end by, if `limit` is set.
@@ -46,8 +48,10 @@ final class TransferWatch: Sendable {
 
     /// Records that a byte moved.
     func touch() {
+        let stalled = Watchdog.shared.stalled
         state.withLock {
             $0.lastProgress = .now
+            $0.stalledAtProgress = stalled
             $0.awaitingConnect = false
         }
     }
@@ -70,8 +74,10 @@ final class TransferWatch: Sendable {
 
     /// Waits until something that `register` hands the gate to finishes it, or a limit runs out.
     func wait<T: Sendable>(_ register: @Sendable (Gate<T>) -> Void) async throws -> T {
+        let stalled = Watchdog.shared.stalled
         if let expired = state.withLock({ watch -> SoraError? in
             watch.lastProgress = .now
+            watch.stalledAtProgress = stalled
             return watch.expired
         }) {
             throw expired
@@ -79,7 +85,7 @@ final class TransferWatch: Sendable {
         let gate = Gate<T>()
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
-                let id = Watchdog.shared.add { [self] now in expiry(now, gate) }
+                let id = Watchdog.shared.add { [self] now, stalled in expiry(now, stalled: stalled, gate) }
                 gate.start(continuation) { Watchdog.shared.remove(id) }
                 register(gate)
             }
@@ -91,9 +97,11 @@ final class TransferWatch: Sendable {
     }
 
     /// At `now`, the action that ends `gate`'s wait with the timeout, if a limit has run out.
-    private func expiry<T>(_ now: ContinuousClock.Instant, _ gate: Gate<T>) -> (@Sendable () -> Void)? {
+    private func expiry<T>(_ now: ContinuousClock.Instant, stalled: Duration, _ gate: Gate<T>) -> (
+        @Sendable () -> Void
+    )? {
         let error: SoraError? = state.withLock { watch in
-            let (wake, error) = limit(watch)
+            let (wake, error) = limit(watch, stalled: stalled)
             guard now >= wake else { return nil }
             watch.expired = error
             return error
@@ -103,11 +111,14 @@ final class TransferWatch: Sendable {
     }
 
     /// The earliest instant a limit runs out, and the error it gives.
-    private func limit(_ watch: State) -> (ContinuousClock.Instant, SoraError) {
-        var wake = watch.lastProgress + idle
+    /// The idle and connect limits leave out `stalled − stalledAtProgress`, time the process could not run;
+    /// the deadline is a point in time and does not move.
+    private func limit(_ watch: State, stalled: Duration) -> (ContinuousClock.Instant, SoraError) {
+        let since = watch.lastProgress + max(.zero, stalled - watch.stalledAtProgress)
+        var wake = since + idle
         var error = SoraError.timeout(operationID: operationID, seconds: idle.seconds, kind: .idle)
-        if watch.awaitingConnect, watch.lastProgress + connect < wake {
-            wake = watch.lastProgress + connect
+        if watch.awaitingConnect, since + connect < wake {
+            wake = since + connect
             error = .timeout(operationID: operationID, seconds: connect.seconds, kind: .connect)
         }
         if let deadline, deadline < wake {

@@ -4,19 +4,23 @@ import Synchronization
 /// response head, each chunk of a body) costs a table entry instead of a timer task of its own.
 ///
 /// It wakes every `tick` while any wait is registered and sleeps on a continuation otherwise; a limit is
-/// therefore enforced within one tick of running out.
+/// therefore enforced within one tick of running out. When it wakes much later than asked, the process
+/// could not run (a starved thread pool, a suspended laptop): that time is added to `stalled`, and idle
+/// limits do not count it, since no byte could have been seen moving either.
 final class Watchdog: Sendable {
     /// The process's watchdog.
     static let shared = Watchdog(tick: .milliseconds(50))
 
-    /// Checks whether a wait's limit has run out: returns the action that ends it, or nil while time is left.
-    typealias Check = @Sendable (ContinuousClock.Instant) -> (@Sendable () -> Void)?
+    /// Checks whether a wait's limit has run out at an instant, given `stalled` so far: returns the action
+    /// that ends it, or nil while time is left.
+    typealias Check = @Sendable (ContinuousClock.Instant, Duration) -> (@Sendable () -> Void)?
 
     private struct State {
         var waits: [Int: Check] = [:]
         var nextID = 0
         var running = false
         var parked: CheckedContinuation<Void, Never>?
+        var stalled = Duration.zero
     }
 
     private let tick: Duration
@@ -24,6 +28,11 @@ final class Watchdog: Sendable {
 
     init(tick: Duration) {
         self.tick = tick
+    }
+
+    /// How long, in all, the process could not run while waits were watched.
+    var stalled: Duration {
+        state.withLock { $0.stalled }
     }
 
     /// Watches a wait until `remove` is called with the returned id.
@@ -38,7 +47,7 @@ final class Watchdog: Sendable {
             return (id, start, watchdog.parked)
         }
         parked?.resume()
-        if start { Task.detached(priority: .high) { await self.loop() } }
+        if start { Task.detached { await self.loop() } }
         return id
     }
 
@@ -57,12 +66,18 @@ final class Watchdog: Sendable {
                 }
                 if !idle { continuation.resume() }
             }
+            let asleep = ContinuousClock.now
             try? await Task.sleep(for: tick)
             let now = ContinuousClock.now
-            let checks = state.withLock { Array($0.waits) }
+            // Up to two ticks late is scheduling noise; beyond that, the process was not running.
+            let late = now - asleep - tick
+            let (checks, stalled) = state.withLock { watchdog in
+                if late > tick * 2 { watchdog.stalled += late }
+                return (Array(watchdog.waits), watchdog.stalled)
+            }
             var ended: [(Int, @Sendable () -> Void)] = []
             for (id, check) in checks {
-                if let end = check(now) { ended.append((id, end)) }
+                if let end = check(now, stalled) { ended.append((id, end)) }
             }
             if !ended.isEmpty {
                 state.withLock { watchdog in for (id, _) in ended { watchdog.waits.removeValue(forKey: id) } }
