@@ -67,6 +67,18 @@ import Testing
         #expect(video.id == "video_1")
     }
 
+    @Test func aStreamedBodyEndsOnceAndStaysEnded() async throws {
+        let sora = try client(Scripted(body: Trickle(chunks: [[1, 2], [3]], gap: .zero)), idle: .milliseconds(200))
+        let content = try await sora.downloadVideoContent("video_1")
+        var iterator = content.body.makeAsyncIterator()
+        var bytes: [UInt8] = []
+        while let chunk = try await iterator.next() { bytes += chunk }
+        #expect(bytes == [1, 2, 3])
+        let start = ContinuousClock.now
+        #expect(try await iterator.next() == nil, "after the end, nil at once: not a wait that times out")
+        #expect(ContinuousClock.now - start < .milliseconds(150))
+    }
+
     @Test func theDeadlineEndsAMovingTransfer() async throws {
         let chunks = Self.video.map { [$0] }
         let sora = try client(

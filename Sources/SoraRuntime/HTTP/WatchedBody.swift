@@ -33,15 +33,24 @@ enum WatchedBody {
         struct Iterator: AsyncIteratorProtocol {
             let owner: PumpOwner
             let watch: TransferWatch
+            /// After the end or an error, every later call returns nil at once.
+            var finished = false
 
             mutating func next() async throws -> ArraySlice<UInt8>? {
+                guard !finished else { return nil }
                 let pump = owner.pump
-                if let ready = pump.takeReady() { return try ready.get() }
                 do {
-                    let chunk = try await watch.wait { gate in pump.deliver(to: gate) }
-                    watch.touch()
+                    let chunk: ArraySlice<UInt8>?
+                    if let ready = pump.takeReady() {
+                        chunk = try ready.get()
+                    } else {
+                        chunk = try await watch.wait { gate in pump.deliver(to: gate) }
+                        watch.touch()
+                    }
+                    finished = chunk == nil
                     return chunk
                 } catch {
+                    finished = true
                     pump.stop()
                     throw error
                 }
