@@ -20,18 +20,7 @@ import Testing
             process.terminate()
         }
         defer { watchdog.cancel() }
-        let firstLine = try await RawSocket.offload { () -> String in
-            var bytes: [UInt8] = []
-            while !bytes.contains(UInt8(ascii: "\n")) {
-                let chunk = output.fileHandleForReading.availableData
-                if chunk.isEmpty { break }
-                bytes += chunk
-            }
-            return String(decoding: bytes, as: UTF8.self).split(separator: "\n").first.map(String.init) ?? ""
-        }
-        let prefix = "listening on http://127.0.0.1:"
-        #expect(firstLine.hasPrefix(prefix))
-        let port = try #require(Int(firstLine.dropFirst(prefix.count)))
+        let port = try await Self.port(from: output)
         #expect(port > 0)
         let get = "GET /v1/videos HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer cli-token\r\nConnection: close\r\n\r\n"
         let replies = try await RawSocket.offload {
