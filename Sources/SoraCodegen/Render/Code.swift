@@ -33,6 +33,11 @@ public struct Code: Sendable, Hashable, ExpressibleByStringInterpolation {
             text += code
         }
 
+        /// Appends a type (built by the generator from naming rules).
+        public mutating func appendInterpolation(_ type: SwiftType) {
+            type.write(to: &text)
+        }
+
         /// Appends another piece of code.
         public mutating func appendInterpolation(_ code: Code) {
             text += code.text

@@ -165,7 +165,7 @@ public struct SwiftPrinter {
             write(enumCase.name)
             if let associatedType = enumCase.associatedType {
                 put("(")
-                write(associatedType)
+                write(associatedType.description)
                 put(")")
             }
             newline()
@@ -177,7 +177,7 @@ public struct SwiftPrinter {
             put("typealias ")
             write(name)
             put(" = ")
-            write(type)
+            write(type.description)
             newline()
         }
     }
@@ -261,7 +261,7 @@ public struct SwiftPrinter {
         put(" ")
         write(property.name)
         put(": ")
-        write(property.type)
+        write(property.type.description)
         if let initializer = property.initializer {
             put(" = ")
             write(initializer.text)
@@ -337,7 +337,7 @@ public struct SwiftPrinter {
         }
         if let returnType = function.returnType {
             put(" -> ")
-            write(returnType)
+            write(returnType.description)
         }
     }
 
@@ -356,7 +356,7 @@ public struct SwiftPrinter {
         }
         write(parameter.name)
         put(": ")
-        write(parameter.type)
+        write(parameter.type.description)
         if let defaultValue = parameter.defaultValue {
             put(" = ")
             write(defaultValue.text)

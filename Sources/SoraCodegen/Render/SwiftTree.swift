@@ -38,7 +38,7 @@ public enum Declaration: Sendable {
     /// A function or initialiser.
     case function(FunctionDeclaration)
     /// `typealias Name = Type`.
-    case typeAlias(doc: Doc, access: String, name: String, type: String)
+    case typeAlias(doc: Doc, access: String, name: String, type: SwiftType)
 }
 
 /// A type or extension declaration.
@@ -81,7 +81,7 @@ public struct PropertyDeclaration: Sendable {
     /// The (already escaped) identifier.
     public var name: String
     /// The type.
-    public var type: String
+    public var type: SwiftType
     /// `= value`, if any.
     public var initializer: Code?
     /// A computed property's getter body; nil for stored properties.
@@ -91,7 +91,7 @@ public struct PropertyDeclaration: Sendable {
 
     /// Creates a property.
     public init(
-        doc: Doc = Doc(), modifiers: String = "public", keyword: String = "var", name: String, type: String,
+        doc: Doc = Doc(), modifiers: String = "public", keyword: String = "var", name: String, type: SwiftType,
         initializer: Code? = nil, getter: [Statement]? = nil, setter: [Statement]? = nil
     ) {
         self.doc = doc
@@ -112,10 +112,10 @@ public struct EnumCaseDeclaration: Sendable {
     /// The (already escaped) case name.
     public var name: String
     /// An associated value type, e.g. `String`.
-    public var associatedType: String?
+    public var associatedType: SwiftType?
 
     /// Creates an enum case.
-    public init(doc: Doc = Doc(), name: String, associatedType: String? = nil) {
+    public init(doc: Doc = Doc(), name: String, associatedType: SwiftType? = nil) {
         self.doc = doc
         self.name = name
         self.associatedType = associatedType
@@ -129,12 +129,12 @@ public struct FunctionParameter: Sendable {
     /// The parameter name.
     public var name: String
     /// The type.
-    public var type: String
+    public var type: SwiftType
     /// The default value, if any.
     public var defaultValue: Code?
 
     /// Creates a parameter.
-    public init(label: String? = nil, name: String, type: String, defaultValue: Code? = nil) {
+    public init(label: String? = nil, name: String, type: SwiftType, defaultValue: Code? = nil) {
         self.label = label
         self.name = name
         self.type = type
@@ -155,14 +155,14 @@ public struct FunctionDeclaration: Sendable {
     /// Effects written after the parameters, e.g. `async throws`.
     public var effects: String
     /// The return type, if any.
-    public var returnType: String?
+    public var returnType: SwiftType?
     /// The body.
     public var body: [Statement]
 
     /// Creates a function.
     public init(
         doc: Doc = Doc(), modifiers: String = "public", name: String, parameters: [FunctionParameter] = [],
-        effects: String = "", returnType: String? = nil, body: [Statement]
+        effects: String = "", returnType: SwiftType? = nil, body: [Statement]
     ) {
         self.doc = doc
         self.modifiers = modifiers

@@ -9,7 +9,7 @@ extension Translator {
             .property(
                 PropertyDeclaration(
                     doc: Doc(["The servers the spec lists; the first is the default base URL."]),
-                    modifiers: "public static", keyword: "let", name: "servers", type: "[String]",
+                    modifiers: "public static", keyword: "let", name: "servers", type: .array(.string),
                     initializer: "[\(Code.joined(servers, separator: ", "))]")),
             .property(
                 PropertyDeclaration(
@@ -24,9 +24,9 @@ extension Translator {
                     ]),
                     name: "init",
                     parameters: [
-                        FunctionParameter(name: "baseURL", type: "URL?", defaultValue: "nil"),
-                        FunctionParameter(name: "token", type: "String"),
-                        FunctionParameter(name: "transport", type: "any ClientTransport"),
+                        FunctionParameter(name: "baseURL", type: .optional(.url), defaultValue: "nil"),
+                        FunctionParameter(name: "token", type: .string),
+                        FunctionParameter(name: "transport", type: .existential("ClientTransport")),
                         FunctionParameter(
                             name: "configuration", type: "ClientConfiguration", defaultValue: "ClientConfiguration()"),
                     ],

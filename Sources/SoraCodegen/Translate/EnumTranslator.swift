@@ -31,18 +31,18 @@ extension Translator {
             .enumCase(
                 EnumCaseDeclaration(
                     doc: Doc(["A value this version of the spec does not list, kept as sent."]), name: "unknown",
-                    associatedType: "String")))
+                    associatedType: .string)))
         members.append(
             .property(
                 PropertyDeclaration(
                     doc: Doc(["The values the spec lists, in spec order."]), modifiers: "public static", keyword: "let",
-                    name: "knownCases", type: "[\(name)]",
+                    name: "knownCases", type: .array(.named(name)),
                     initializer: Code(stringLiteral: "[" + cases.map { "." + $0.name }.joined(separator: ", ") + "]"))))
         members.append(
             .function(
                 FunctionDeclaration(
                     doc: Doc(["Creates a value from its wire string; values the spec does not list become `unknown`."]),
-                    name: "init", parameters: [FunctionParameter(name: "rawValue", type: "String")],
+                    name: "init", parameters: [FunctionParameter(name: "rawValue", type: .string)],
                     body: [
                         .switchBlock(
                             "rawValue",
@@ -52,7 +52,7 @@ extension Translator {
         members.append(
             .property(
                 PropertyDeclaration(
-                    doc: Doc(["The wire string."]), name: "rawValue", type: "String",
+                    doc: Doc(["The wire string."]), name: "rawValue", type: .string,
                     getter: [
                         .switchBlock(
                             "self",

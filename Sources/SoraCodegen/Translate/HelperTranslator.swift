@@ -2,16 +2,16 @@
 /// `PageSequence`, which hold the algorithms.
 extension Translator {
     /// A response property of an operation's JSON success type, resolved.
-    private func successProperty(_ operation: Operation, _ name: String) -> (type: String, member: Member)? {
+    private func successProperty(_ operation: Operation, _ name: String) -> (type: SwiftType, member: Member)? {
         guard let success = operation.responses.first(where: { $0.status.isSuccess }),
             case .json(let schema) = success.content, let typeName = table.objectName(schema),
             case .object(let object)? = table.resolved(schema)?.kind,
             let property = object.properties.first(where: { $0.name == name })
         else { return nil }
         let member = Member(
-            property: property, name: SwiftNames.memberName(property.name), type: "",
+            property: property, name: SwiftNames.memberName(property.name), type: .jsonValue,
             isOptional: !property.isRequired || property.schema.isNullable, isBoxed: false, pointer: "")
-        return (table.swiftName(typeName), member)
+        return (.named(table.swiftName(typeName)), member)
     }
 
     mutating func pollingFunction(
@@ -45,7 +45,7 @@ extension Translator {
                 "Waits as the server's `\(polling.intervalHeader ?? "interval")` hint says (else `interval`), fails "
                     + "with `SoraError.timeout` after `timeout`, and stops when the task is cancelled.",
             ]),
-            name: polling.method, parameters: parameters, returnType: "PollingSequence<\(valueType)>",
+            name: polling.method, parameters: parameters, returnType: .generic("PollingSequence", [valueType]),
             body: [
                 .block(
                     call,
@@ -86,7 +86,7 @@ extension Translator {
                     + "is true; a cursor that repeats ends the walk.",
             ]),
             name: pagination.method, parameters: function.parameters.filter { $0.name != cursorName },
-            returnType: "PageSequence<\(pageType), \(table.swiftName(itemName))>",
+            returnType: .generic("PageSequence", [pageType, .named(table.swiftName(itemName))]),
             body: [
                 .block(
                     "return PageSequence(items: { \(itemsCode) }, hasMore: { \(moreCode) }, nextCursor: { $0.\(next.name) })",

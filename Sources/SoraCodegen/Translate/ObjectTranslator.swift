@@ -5,12 +5,12 @@ extension Translator {
     final class Member {
         let property: Property
         let name: String
-        let type: String
+        let type: SwiftType
         let isOptional: Bool
         let isBoxed: Bool
         let pointer: String
 
-        init(property: Property, name: String, type: String, isOptional: Bool, isBoxed: Bool, pointer: String) {
+        init(property: Property, name: String, type: SwiftType, isOptional: Bool, isBoxed: Bool, pointer: String) {
             self.property = property
             self.name = name
             self.type = type
@@ -19,7 +19,7 @@ extension Translator {
             self.pointer = pointer
         }
 
-        var declaredType: String { type + (isOptional ? "?" : "") }
+        var declaredType: SwiftType { isOptional ? type.optional : type }
         var storageName: String { "_" + SwiftNames.bare(name) }
     }
 
@@ -38,10 +38,10 @@ extension Translator {
             var nested: [Declaration] = []
             let type = swiftType(
                 schema, nestedName: name + "Value", pointer: pointer, isMultipart: false, nested: &nested)
-            let optional = schema.isNullable && !type.hasSuffix("?") ? "?" : ""
             return [
                 .typeAlias(
-                    doc: schemaDoc(schema, pointer: pointer), access: "public", name: name, type: type + optional)
+                    doc: schemaDoc(schema, pointer: pointer), access: "public", name: name,
+                    type: schema.isNullable ? type.optional : type)
             ]
                 + nested
         }
@@ -79,7 +79,7 @@ extension Translator {
                     isBoxed: !boxed.isEmpty && specName.map { boxed.contains("\($0).\(property.name)") } ?? false,
                     pointer: propertyPointer))
         }
-        let hasFile = members.contains { $0.type == "FileUpload" || $0.type == "[FileUpload]" }
+        let hasFile = members.contains { $0.type.contains(.fileUpload) }
         var conformances = hasFile ? [] : ["Codable"]
         conformances += ["Hashable", "Sendable", isMultipart ? "MultipartEncodable" : "Validatable"]
         var body: [Declaration] = []
@@ -111,7 +111,8 @@ extension Translator {
             body.append(.property(PropertyDeclaration(doc: doc, name: member.name, type: member.declaredType)))
             return
         }
-        let storageType = "Indirect<\(member.type)>" + (member.isOptional ? "?" : "")
+        let indirect = SwiftType.generic("Indirect", [member.type])
+        let storageType = member.isOptional ? indirect.optional : indirect
         let getter: Code = member.isOptional ? "\(member.storageName)?.value" : "\(member.storageName).value"
         let setter: Code =
             member.isOptional
@@ -164,8 +165,8 @@ extension Translator {
     private func formEncoder(_ members: [Member]) -> FunctionDeclaration {
         let body: [Statement] = members.map { member in
             let isJSONPart =
-                table.objectName(member.property.schema) != nil || member.type.hasPrefix("[String")
-                || member.type == "JSONValue"
+                table.objectName(member.property.schema) != nil
+                || { if case .dictionary = member.type { true } else { false } }() || member.type == .jsonValue
                 || { if case .object = member.property.schema.kind { true } else { false } }()
             let method = isJSONPart ? "appendJSON" : "append"
             return .line("form.\(method)(\(literal: member.property.name), \(member.name))")
@@ -173,7 +174,7 @@ extension Translator {
         return FunctionDeclaration(
             doc: Doc(["Writes each field as a form part, in spec order; absent optional fields are left out."]),
             name: "encodeParts",
-            parameters: [FunctionParameter(label: "into", name: "form", type: "inout MultipartForm")],
+            parameters: [FunctionParameter(label: "into", name: "form", type: .inoutParameter("MultipartForm"))],
             body: body)
     }
 
@@ -189,7 +190,7 @@ extension Translator {
             }
         return FunctionDeclaration(
             doc: Doc(["Encodes required nullable fields as `null` instead of leaving them out."]), name: "encode",
-            parameters: [FunctionParameter(label: "to", name: "encoder", type: "any Encoder")], effects: "throws",
+            parameters: [FunctionParameter(label: "to", name: "encoder", type: .existential("Encoder"))], effects: "throws",
             body: body)
     }
 

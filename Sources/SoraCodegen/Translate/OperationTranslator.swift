@@ -72,7 +72,7 @@ extension Translator {
             let isOptional = !parameter.isRequired || parameter.schema.isNullable
             let label: String? = pathParameters.count == 1 && parameter.location == .path ? "_" : nil
             let functionParameter = FunctionParameter(
-                label: label, name: argument, type: type + (isOptional ? "?" : ""),
+                label: label, name: argument, type: isOptional ? type.optional : type,
                 defaultValue: isOptional ? "nil" : nil)
             if parameter.location == .path {
                 pathArguments.append(functionParameter)
@@ -104,7 +104,7 @@ extension Translator {
             parameters.insert(
                 FunctionParameter(
                     label: pathArguments.isEmpty ? "_" : nil, name: "body",
-                    type: bodyType + (body.isRequired ? "" : "?"),
+                    type: body.isRequired ? bodyType : bodyType.optional,
                     defaultValue: body.isRequired ? nil : "nil"),
                 at: 0)
             statements.append(
@@ -141,7 +141,7 @@ extension Translator {
         {
             helpers.append(helper)
         }
-        guard returnType == "BinaryContent" else { return [function] + helpers }
+        guard returnType == .binaryContent else { return [function] + helpers }
         let toFile = FunctionDeclaration(
             doc: Doc([
                 "Streams the answer of `\(name)` to `destination` through a temporary file beside it, renamed into "
@@ -151,14 +151,14 @@ extension Translator {
                 "Spec: `\(operation.method.rawValue.uppercased()) \(operation.path)` (`\(pointer)`)",
             ]),
             name: name,
-            parameters: parameters + [FunctionParameter(label: "to", name: "destination", type: "URL")],
+            parameters: parameters + [FunctionParameter(label: "to", name: "destination", type: .url)],
             effects: "async throws(SoraError)", returnType: "DownloadedFile",
             body: requestStatements + [.line("return try await core.download(httpRequest, to: destination)")])
         return [function, toFile] + helpers
     }
 
-    private mutating func bodyType(_ body: RequestBody, operation: Operation, pointer: String) -> String? {
-        if case .reference(let name) = body.schema.kind { return table.swiftName(name) }
+    private mutating func bodyType(_ body: RequestBody, operation: Operation, pointer: String) -> SwiftType? {
+        if case .reference(let name) = body.schema.kind { return .named(table.swiftName(name)) }
         guard case .object(let object) = body.schema.kind else {
             diagnostics.error("a request body must be an object schema (inline or $ref)", at: body.mark)
             return nil
@@ -171,10 +171,10 @@ extension Translator {
                 declarations: objectDeclarations(
                     name: name, schema: body.schema, object: object, specName: nil, pointer: pointer,
                     isMultipart: body.encoding == .multipart)))
-        return name
+        return .named(name)
     }
 
-    private mutating func responseHandling(_ operation: Operation, pointer: String) -> (String?, [Statement]) {
+    private mutating func responseHandling(_ operation: Operation, pointer: String) -> (SwiftType?, [Statement]) {
         guard let success = operation.responses.first(where: { $0.status.isSuccess }) else {
             diagnostics.warning("operation '\(operation.operationID)' documents no 2xx response", at: operation.mark)
             return (nil, [])
@@ -182,13 +182,13 @@ extension Translator {
         switch success.content {
         case .none: return (nil, [])
         case .binary:
-            return ("BinaryContent", [.line("return httpResponse.binaryContent()")])
+            return (.binaryContent, [.line("return httpResponse.binaryContent()")])
         case .json(let schema):
             var nested: [Declaration] = []
             var type = swiftType(
                 schema, nestedName: SwiftNames.typeName(operation.operationID) + "Response",
                 pointer: pointer + "/responses", isMultipart: false, nested: &nested)
-            if schema.isNullable { type += "?" }
+            if schema.isNullable { type = type.optional }
             if !nested.isEmpty {
                 let name = SwiftNames.typeName(operation.operationID) + "Response"
                 inlineModels.append(

@@ -5,35 +5,35 @@ extension Translator {
     mutating func swiftType(
         _ schema: Schema, nestedName: @autoclosure () -> String, pointer: @autoclosure () -> String,
         isMultipart: Bool, nested: inout [Declaration]
-    ) -> String {
+    ) -> SwiftType {
         switch schema.kind {
-        case .reference(let name): return table.swiftName(name)
-        case .string, .constant: return "String"
-        case .binary: return isMultipart ? "FileUpload" : "String"
-        case .integer: return "Int"
-        case .number: return "Double"
-        case .boolean: return "Bool"
-        case .any: return "JSONValue"
+        case .reference(let name): return .named(table.swiftName(name))
+        case .string, .constant: return .string
+        case .binary: return isMultipart ? .fileUpload : .string
+        case .integer: return .int
+        case .number: return .double
+        case .boolean: return .bool
+        case .any: return .jsonValue
         case .enumeration(let values):
             let name = nestedName()
             nested.append(.type(enumDeclaration(name: name, values: values, schema: schema, pointer: pointer())))
-            return name
+            return .named(name)
         case .object(let object):
             let name = nestedName()
             nested += objectDeclarations(
                 name: name, schema: schema, object: object, specName: nil, pointer: pointer(), isMultipart: false)
-            return name
+            return .named(name)
         case .array(let items):
             let element = swiftType(
                 items, nestedName: nestedName() + "Item", pointer: pointer() + "/items", isMultipart: isMultipart,
                 nested: &nested)
-            return "[" + element + (items.isNullable ? "?" : "") + "]"
+            return .array(items.isNullable ? element.optional : element)
         case .map(let values):
-            guard let values else { return "[String: JSONValue]" }
+            guard let values else { return .dictionary(.jsonValue) }
             let element = swiftType(
                 values, nestedName: nestedName() + "Value", pointer: pointer() + "/additionalProperties",
                 isMultipart: false, nested: &nested)
-            return "[String: " + element + (values.isNullable ? "?" : "") + "]"
+            return .dictionary(values.isNullable ? element.optional : element)
         }
     }
 
@@ -52,14 +52,14 @@ extension Translator {
     }
 
     /// A Swift expression for a spec default value, for a parameter of type `type`.
-    func defaultExpression(_ value: SpecValue, type: String) -> Code? {
+    func defaultExpression(_ value: SpecValue, type: SwiftType) -> Code? {
         switch value {
         case .null: return "nil"
-        case .bool(let flag): return type == "Bool" ? Code(stringLiteral: String(flag)) : nil
-        case .string(let text): return type == "Bool" || type == "Int" || type == "Double" ? nil : "\(literal: text)"
+        case .bool(let flag): return type == .bool ? Code(stringLiteral: String(flag)) : nil
+        case .string(let text): return type == .bool || type == .int || type == .double ? nil : "\(literal: text)"
         case .number(let number):
-            if type == "Int", let integer = number.integer { return Code(stringLiteral: String(integer)) }
-            if type == "Double", number.double.isFinite { return Code(stringLiteral: String(number.double)) }
+            if type == .int, let integer = number.integer { return Code(stringLiteral: String(integer)) }
+            if type == .double, number.double.isFinite { return Code(stringLiteral: String(number.double)) }
             return nil
         }
     }
