@@ -1,5 +1,8 @@
 import YAML
 
+/// A place in the spec (line and column), as the stages after loading name it: they see places, never nodes.
+public typealias SpecLocation = Mark
+
 /// How serious a diagnostic is.
 public enum Severity: String, Sendable, Hashable {
     /// The spec cannot be generated from.
@@ -35,6 +38,9 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
 struct DiagnosticBag {
     let file: String
     private(set) var items: [Diagnostic] = []
+    /// Warnings that would repeat in many places (an unused extension, `example`), kept once each with their
+    /// first place and how many more there are.
+    private(set) var repeated: [String: (mark: Mark, count: Int)] = [:]
 
     init(file: String) { self.file = file }
 
@@ -46,9 +52,25 @@ struct DiagnosticBag {
         items.append(Diagnostic(.warning, message, at: mark, file: file))
     }
 
+    /// A warning reported once however often it happens: at its first place, with the count of the others.
+    mutating func repeatedWarning(_ message: String, at mark: Mark) {
+        if let seen = repeated[message] {
+            repeated[message] = (min(seen.mark, mark), seen.count + 1)
+        } else {
+            repeated[message] = (mark, 1)
+        }
+    }
+
     /// Adds another bag's diagnostics (`sorted` drops the duplicates two copies of a translator share).
     mutating func merge(_ other: DiagnosticBag) {
         items += other.items
+        for (message, use) in other.repeated {
+            if let seen = repeated[message] {
+                repeated[message] = (min(seen.mark, use.mark), seen.count + use.count)
+            } else {
+                repeated[message] = use
+            }
+        }
     }
 
     var hasErrors: Bool { items.contains { $0.severity == .error } }
@@ -56,6 +78,12 @@ struct DiagnosticBag {
     /// Sorted by location, then message, with exact duplicates removed.
     var sorted: [Diagnostic] {
         var seen = Set<Diagnostic>()
-        return items.sorted { ($0.mark, $0.message) < ($1.mark, $1.message) }.filter { seen.insert($0).inserted }
+        let summaries = repeated.map { message, use in
+            let more = use.count > 1 ? " (here and in \(use.count - 1) more place\(use.count == 2 ? "" : "s"))" : ""
+            return Diagnostic(.warning, message + more, at: use.mark, file: file)
+        }
+        return (items + summaries).sorted { ($0.mark, $0.message) < ($1.mark, $1.message) }.filter {
+            seen.insert($0).inserted
+        }
     }
 }

@@ -107,15 +107,16 @@ extension SpecLoader {
         }
     }
 
-    /// Reports every key of a mapping that is not in `allowed` (extensions `x-…` always pass).
+    /// Warns about every key of a mapping that is not in `allowed` (the keys the caller reads): the generator
+    /// goes on without it, but says so.
     mutating func checkKeys(_ entries: MappingEntries, allowed: [String], in what: @autoclosure () -> String) {
         for entry in entries {
             guard let key = entry.key.scalarText else {
                 diagnostics.error("keys of \(what()) must be strings", at: entry.key.mark)
                 continue
             }
-            if !allowed.contains(key) && !key.hasPrefix("x-") {
-                diagnostics.error("unsupported keyword '\(key)' in \(what())", at: entry.key.mark)
+            if !allowed.contains(key) {
+                ignoredKey(key, in: what(), at: entry.key.mark)
             }
         }
     }

@@ -4,7 +4,7 @@ import YAML
 extension SpecLoader {
     static let operationKeys: [String] = [
         "operationId", "summary", "description", "tags", "parameters", "requestBody", "responses", "deprecated",
-        "security", "externalDocs",
+        "security", "x-polling", "x-pagination",
     ]
 
     mutating func loadPaths(_ node: Node) -> [Operation] {

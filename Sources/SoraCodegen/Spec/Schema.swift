@@ -14,6 +14,8 @@ public struct Schema: Sendable {
     public var kind: SchemaKind
     /// `default`, as a scalar.
     public var defaultValue: SpecValue?
+    /// `example`, as a scalar (shown in doc comments).
+    public var example: SpecValue?
     /// Validation keywords on a scalar.
     public var constraints: ScalarConstraints {
         get { constraintStorage?.value ?? ScalarConstraints() }
@@ -23,6 +25,8 @@ public struct Schema: Sendable {
     private var constraintStorage: ConstraintStorage?
     /// `x-pixel-size-equals: PROPERTY` on a binary: the image's `WIDTHxHEIGHT` must equal that property.
     public var pixelSizeEquals: String?
+    /// `readOnly`, `writeOnly` and `deprecated`.
+    public var flags: SchemaFlags = []
 
     /// Creates a schema.
     public init(mark: Mark, kind: SchemaKind) {
@@ -41,18 +45,22 @@ public enum SchemaKind: Sendable {
     case binary
     /// `type: integer` (with its `format`).
     case integer(format: String?)
-    /// `type: number`.
-    case number
+    /// `type: number` (with its `format`).
+    case number(format: String?)
     /// `type: boolean`.
     case boolean
     /// A string enum; `isOpen` for the `anyOf: [{type: string}, {enum: …}]` idiom.
     case enumeration(EnumSchema)
+    /// An integer enum.
+    case integerEnumeration(IntegerEnumSchema)
     /// `const` with a string value.
     case constant(String)
+    /// `oneOf` / `anyOf` with several alternatives, or a `type` list of several types.
+    indirect case union(UnionSchema)
     /// `type: array`.
     indirect case array(items: Schema)
     /// `type: object` with `properties`.
-    case object(ObjectSchema)
+    indirect case object(ObjectSchema)
     /// `type: object` with no properties: a free-form map (`additionalProperties` gives the value type).
     indirect case map(values: Schema?)
     /// No `type`: any JSON value.
@@ -69,10 +77,59 @@ public struct EnumSchema: Sendable {
     public var valueMarks: [Mark]
 }
 
+/// An integer enumeration.
+public struct IntegerEnumSchema: Sendable {
+    /// The values in spec order.
+    public var values: [Int]
+    /// `x-enum-varnames`, when given: one Swift case name per value.
+    public var varnames: [String]?
+    /// Where each value is, for diagnostics.
+    public var valueMarks: [Mark]
+}
+
+/// `oneOf` / `anyOf`: a value that is one (or, for `anyOf`, several) of the alternatives.
+public struct UnionSchema: Sendable {
+    /// The alternatives in spec order (`null` alternatives are folded into the schema's `isNullable`).
+    public var alternatives: [Schema]
+    /// True for `anyOf`: more than one alternative may match the same value.
+    public var isAnyOf: Bool
+    /// `discriminator`, when the spec gives one.
+    public var discriminator: Discriminator?
+}
+
+/// `discriminator: {propertyName, mapping}`.
+public struct Discriminator: Sendable {
+    /// The property whose value names the alternative.
+    public var propertyName: String
+    /// `mapping` entries in spec order: a value and the component schema it selects.
+    public var mapping: [(value: String, schema: String)]
+    /// Where it is.
+    public var mark: Mark
+}
+
+/// `readOnly`, `writeOnly` and `deprecated` on a schema.
+public struct SchemaFlags: OptionSet, Sendable, Hashable {
+    /// The raw bits.
+    public var rawValue: UInt8
+    /// Creates flags from bits.
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
+    /// `readOnly: true`: sent by the server only.
+    public static let readOnly = SchemaFlags(rawValue: 1)
+    /// `writeOnly: true`: sent by the client only.
+    public static let writeOnly = SchemaFlags(rawValue: 2)
+    /// `deprecated: true`.
+    public static let deprecated = SchemaFlags(rawValue: 4)
+}
+
 /// An object schema with named properties.
 public struct ObjectSchema: Sendable {
     /// Properties in spec order.
     public var properties: [Property] = []
+    /// The `required` list as written (names may belong to another `allOf` part).
+    public var requiredNames: [String] = []
+    /// `additionalProperties` next to `properties`: the schema of further keys (`any` for `true`); nil when
+    /// absent or `false`.
+    public var additionalProperties: Schema?
     /// `dependentRequired`: when the key is present, these must be too.
     public var dependentRequired: [DependentRequirement] = []
     /// `allOf: [{if, then}]` cross-field rules.
@@ -135,6 +192,18 @@ public struct ScalarConstraints: Sendable {
     public var minimum: SpecNumber?
     /// `maximum`.
     public var maximum: SpecNumber?
+    /// `exclusiveMinimum` (3.1 number, or 3.0 `minimum` with `exclusiveMinimum: true`).
+    public var exclusiveMinimum: SpecNumber?
+    /// `exclusiveMaximum` (3.1 number, or 3.0 `maximum` with `exclusiveMaximum: true`).
+    public var exclusiveMaximum: SpecNumber?
+    /// `multipleOf`.
+    public var multipleOf: SpecNumber?
+    /// `minItems` of an array.
+    public var minItems: Int?
+    /// `maxItems` of an array.
+    public var maxItems: Int?
+    /// `uniqueItems: true` on an array.
+    public var uniqueItems = false
     /// `x-range-length`: the string is `START,END` and END − START is within these bounds.
     public var rangeLength: (minimum: SpecNumber, maximum: SpecNumber)?
 
@@ -144,7 +213,8 @@ public struct ScalarConstraints: Sendable {
     /// misses would be dropped when it is the only one set.
     public var isEmpty: Bool {
         pattern == nil && minLength == nil && maxLength == nil && minimum == nil && maximum == nil
-            && rangeLength == nil
+            && exclusiveMinimum == nil && exclusiveMaximum == nil && multipleOf == nil && minItems == nil
+            && maxItems == nil && !uniqueItems && rangeLength == nil
     }
 }
 
@@ -158,6 +228,18 @@ public enum SpecValue: Sendable, Hashable {
     case number(SpecNumber)
     /// `null`.
     case null
+}
+
+extension SpecValue {
+    /// The value written for people (doc comments) and for the wire (`1`, `true`, `text`).
+    public var text: String {
+        switch self {
+        case .null: "null"
+        case .bool(let flag): String(flag)
+        case .number(let number): number.text
+        case .string(let text): text
+        }
+    }
 }
 
 /// An immutable box for a schema's constraints.

@@ -9,12 +9,32 @@ struct SchemaKeywords {
     enum Keyword: Int, CaseIterable {
         case type, properties, required, items, enumValues, constValue, defaultValue, description, title, format
         case pattern, minLength, maxLength, minimum, maximum, dependentRequired, allOf, oneOf, anyOf, reference
-        case additionalProperties, pixelSizeEquals, enumVarnames, rangeLength
+        case additionalProperties, pixelSizeEquals, enumVarnames, rangeLength, nullable, exclusiveMinimum
+        case exclusiveMaximum, multipleOf, minItems, maxItems, uniqueItems, readOnly, writeOnly, deprecated
+        case discriminator, example
     }
 
-    /// Keywords that apply to strings only, and to numbers only.
+    /// Keywords that apply to strings only, to numbers only, and to arrays only.
     static let stringOnly: [Keyword] = [.pattern, .minLength, .maxLength, .rangeLength]
-    static let numberOnly: [Keyword] = [.minimum, .maximum]
+    static let numberOnly: [Keyword] = [.minimum, .maximum, .exclusiveMinimum, .exclusiveMaximum, .multipleOf]
+    static let arrayOnly: [Keyword] = [.minItems, .maxItems, .uniqueItems]
+
+    /// Keyword names, by the text a schema uses.
+    static let names: [String: Keyword] = [
+        "type": .type, "properties": .properties, "required": .required, "items": .items, "enum": .enumValues,
+        "const": .constValue, "default": .defaultValue, "description": .description, "title": .title,
+        "format": .format, "pattern": .pattern, "minLength": .minLength, "maxLength": .maxLength,
+        "minimum": .minimum, "maximum": .maximum, "dependentRequired": .dependentRequired, "allOf": .allOf,
+        "oneOf": .oneOf, "anyOf": .anyOf, "$ref": .reference, "additionalProperties": .additionalProperties,
+        "x-pixel-size-equals": .pixelSizeEquals, "x-enum-varnames": .enumVarnames, "x-range-length": .rangeLength,
+        "nullable": .nullable, "exclusiveMinimum": .exclusiveMinimum, "exclusiveMaximum": .exclusiveMaximum,
+        "multipleOf": .multipleOf, "minItems": .minItems, "maxItems": .maxItems, "uniqueItems": .uniqueItems,
+        "readOnly": .readOnly, "writeOnly": .writeOnly, "deprecated": .deprecated,
+        "discriminator": .discriminator, "example": .example,
+    ]
+
+    /// Keywords that only hold schemas for `$ref`s to point into: nothing to generate from them directly.
+    static let containers: Set<String> = ["$defs", "definitions"]
 
     let entries: MappingEntries
     /// The entry position of each keyword, or -1; one slot per `Keyword` case.
@@ -38,7 +58,8 @@ struct SchemaKeywords {
 }
 
 extension SpecLoader {
-    /// Sorts a schema's entries into their keywords and reports every key the dialect does not know.
+    /// Sorts a schema's entries into their keywords; every other key is a warning (once per keyword name), so
+    /// nothing is dropped without a word.
     mutating func schemaKeywords(_ entries: MappingEntries) -> SchemaKeywords {
         var found = SchemaKeywords(entries)
         for position in entries.indices {
@@ -47,43 +68,31 @@ extension SpecLoader {
                 diagnostics.error("keys of a schema must be strings", at: keyNode.mark)
                 continue
             }
-            let keyword: SchemaKeywords.Keyword
-            switch key {
-            case "type": keyword = .type
-            case "properties": keyword = .properties
-            case "required": keyword = .required
-            case "items": keyword = .items
-            case "enum": keyword = .enumValues
-            case "const": keyword = .constValue
-            case "default": keyword = .defaultValue
-            case "description": keyword = .description
-            case "title": keyword = .title
-            case "format": keyword = .format
-            case "pattern": keyword = .pattern
-            case "minLength": keyword = .minLength
-            case "maxLength": keyword = .maxLength
-            case "minimum": keyword = .minimum
-            case "maximum": keyword = .maximum
-            case "dependentRequired": keyword = .dependentRequired
-            case "allOf": keyword = .allOf
-            case "oneOf": keyword = .oneOf
-            case "anyOf": keyword = .anyOf
-            case "$ref": keyword = .reference
-            case "additionalProperties": keyword = .additionalProperties
-            case "x-pixel-size-equals": keyword = .pixelSizeEquals
-            case "x-enum-varnames": keyword = .enumVarnames
-            case "x-range-length": keyword = .rangeLength
-            case "example", "examples", "deprecated", "readOnly", "writeOnly", "$comment", "externalDocs",
-                "contentMediaType":
-                continue
-            default:
-                if !key.hasPrefix("x-") {
-                    diagnostics.error("unsupported keyword '\(key)' in a schema", at: keyNode.mark)
-                }
-                continue
+            if let keyword = SchemaKeywords.names[key] {
+                found.set(keyword, at: position)
+            } else if !SchemaKeywords.containers.contains(key) {
+                ignoredKey(key, in: "a schema", at: keyNode.mark)
             }
-            found.set(keyword, at: position)
         }
         return found
     }
+
+    /// A key the generator does not use: one warning per key name and place kind, counting the repeats.
+    mutating func ignoredKey(_ key: String, in what: String, at mark: Mark) {
+        let message: String
+        if key.hasPrefix("x-") {
+            message = "extension '\(key)' is not used by the generator; it is ignored"
+        } else if SpecLoader.documentationKeys.contains(key) {
+            message = "'\(key)' is documentation the generated code does not carry; it is ignored"
+        } else {
+            message = "keyword '\(key)' in \(what) is not supported; it is ignored"
+        }
+        diagnostics.repeatedWarning(message, at: mark)
+    }
+
+    /// Keys that only document (the generated code has no place for them).
+    static let documentationKeys: Set<String> = [
+        "example", "examples", "externalDocs", "xml", "$comment", "contentMediaType", "contentEncoding", "$schema",
+        "$id", "$anchor",
+    ]
 }

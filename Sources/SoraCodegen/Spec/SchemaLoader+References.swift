@@ -38,7 +38,7 @@ extension SpecLoader {
 
     /// The schema an inline `$ref` points to: loaded on first use (its diagnostics reported there, once), then
     /// reused in O(1) within `SchemaBudget`.
-    private mutating func loadTarget(_ pointer: JSONPointer, reference: String, at mark: Mark) -> Schema? {
+    mutating func loadTarget(_ pointer: JSONPointer, reference: String, at mark: Mark) -> Schema? {
         if let target = loadedTargets[pointer] {
             switch budget.reuse(target.cost) {
             case nil:

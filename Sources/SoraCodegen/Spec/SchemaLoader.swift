@@ -1,10 +1,10 @@
 import YAML
 
-/// Loading one schema of the dialect.
+/// Loading one schema: OpenAPI 3.0 and 3.1 (JSON Schema 2020-12) read into one model.
 extension SpecLoader {
-    static let scalarTypes: Set<String> = ["string", "integer", "number", "boolean", "object", "array"]
+    static let typeNames: Set<String> = ["string", "integer", "number", "boolean", "object", "array", "null"]
 
-    /// Loads a schema node; unsupported constructs become diagnostics and an `any` schema.
+    /// Loads a schema node; what cannot be generated faithfully becomes a diagnostic and an `any` schema.
     ///
     /// Nesting (inline schemas and the inline `$ref`s followed on the way) stops at `maxSchemaDepth` with a
     /// diagnostic, so neither this recursion nor the translator's can exhaust a thread's stack.
@@ -20,25 +20,38 @@ extension SpecLoader {
     }
 
     private mutating func loadSchemaContent(_ node: Node) -> Schema {
-        guard let entries = mapping(node, "a schema") else { return Schema(mark: node.mark, kind: .any) }
+        guard let entries = node.mapping else {
+            // JSON Schema 2020-12 allows `true` (anything) and `false` (nothing) as schemas.
+            if case .bool(let accepts)? = node.scalar?.value {
+                if !accepts {
+                    diagnostics.warning("the schema 'false' accepts no value; generated as JSONValue", at: node.mark)
+                }
+                return Schema(mark: node.mark, kind: .any)
+            }
+            diagnostics.error("a schema must be a mapping, found \(describe(node))", at: node.mark)
+            return Schema(mark: node.mark, kind: .any)
+        }
         let keywords = schemaKeywords(entries)
         var schema = Schema(mark: node.mark, kind: .any)
-        schema.description = keywords[.description].flatMap { string($0.value, "'description'") }
-        schema.title = keywords[.title].flatMap { string($0.value, "'title'") }
-        if let node = keywords[.defaultValue]?.value, node.kind == .scalar {
-            schema.defaultValue = value(node, "'default'")
-        }
+        loadAnnotations(keywords, into: &schema)
         if let reference = keywords[.reference]?.value {
             schema.kind = loadReference(reference, schema: &schema)
             return schema
         }
-        if let alternatives = keywords[.oneOf] ?? keywords[.anyOf] {
-            loadAlternatives(alternatives, into: &schema)
-            return schema
+        let typeNames = loadType(keywords[.type]?.value, schema: &schema)
+        if typeNames.count > 1 {
+            schema.kind = .union(
+                UnionSchema(
+                    alternatives: typeNames.map { name in
+                        var alternative = Schema(mark: node.mark, kind: .any)
+                        alternative.kind = loadKind(name, keywords, node: node, schema: &alternative)
+                        loadConstraints(keywords, into: &alternative)
+                        return alternative
+                    }, isAnyOf: false, discriminator: nil))
+        } else {
+            schema.kind = loadKind(typeNames.first, keywords, node: node, schema: &schema)
+            loadConstraints(keywords, into: &schema)
         }
-        let typeName = loadType(keywords[.type]?.value, schema: &schema)
-        schema.kind = loadKind(typeName, keywords, node: node, schema: &schema)
-        loadConstraints(keywords, into: &schema)
         if let node = keywords[.pixelSizeEquals]?.value {
             if case .binary = schema.kind {
                 schema.pixelSizeEquals = string(node, "'x-pixel-size-equals'")
@@ -46,119 +59,111 @@ extension SpecLoader {
                 diagnostics.error("'x-pixel-size-equals' applies to binary (file) properties only", at: node.mark)
             }
         }
-        if let allOf = keywords[.allOf]?.value {
-            loadConditionals(allOf, into: &schema)
+        if let allOf = keywords[.allOf] {
+            loadAllOf(allOf, into: &schema, hasOwnType: !typeNames.isEmpty || keywords[.properties] != nil)
+        }
+        if let alternatives = keywords[.oneOf] ?? keywords[.anyOf] {
+            loadAlternatives(alternatives, into: &schema, discriminator: keywords[.discriminator])
+        } else if let discriminator = keywords[.discriminator] {
+            diagnostics.repeatedWarning(
+                "'discriminator' without 'oneOf' or 'anyOf' is not used (allOf children are merged types)",
+                at: discriminator.key.mark)
         }
         if let dependent = keywords[.dependentRequired]?.value {
             loadDependentRequired(dependent, into: &schema)
         }
+        checkDefault(keywords[.defaultValue], of: &schema)
+        checkRequiredNames(schema, node: node, keywords: keywords)
         return schema
     }
 
-    /// Reads `type` (a name or `[name, 'null']`).
-    private mutating func loadType(_ node: Node?, schema: inout Schema) -> String? {
-        guard let node else { return nil }
-        if let items = node.sequence {
-            let names = items.compactMap { string($0, "each entry of 'type'") }
-            let nonNull = names.filter { $0 != "null" }
-            schema.isNullable = names.count != nonNull.count
-            guard nonNull.count == 1 else {
-                diagnostics.error(
-                    "'type' lists \(names.map { "'\($0)'" }.joined(separator: ", ")); only [T, 'null'] is supported",
-                    at: node.mark)
-                return nil
-            }
-            return checkTypeName(nonNull[0], at: node.mark)
+    /// `description`, `title`, `example`, `nullable`, `readOnly`, `writeOnly`, `deprecated` and `default`.
+    private mutating func loadAnnotations(_ keywords: SchemaKeywords, into schema: inout Schema) {
+        schema.description = keywords[.description].flatMap { string($0.value, "'description'") }
+        schema.title = keywords[.title].flatMap { string($0.value, "'title'") }
+        if let node = keywords[.defaultValue]?.value, node.kind == .scalar {
+            schema.defaultValue = quietValue(node)
         }
-        guard let name = string(node, "'type'") else { return nil }
-        return checkTypeName(name, at: node.mark)
+        if let entry = keywords[.example] {
+            if entry.value.kind == .scalar, let example = quietValue(entry.value) {
+                schema.example = example
+            } else {
+                ignoredKey("example", in: "a schema", at: entry.key.mark)
+            }
+        }
+        if let node = keywords[.nullable]?.value, bool(node, "'nullable'") == true { schema.isNullable = true }
+        let flags: [(SchemaKeywords.Keyword, SchemaFlags, String)] = [
+            (.readOnly, .readOnly, "'readOnly'"), (.writeOnly, .writeOnly, "'writeOnly'"),
+            (.deprecated, .deprecated, "'deprecated'"),
+        ]
+        for (keyword, flag, name) in flags {
+            if let node = keywords[keyword]?.value, bool(node, name) == true { schema.flags.insert(flag) }
+        }
     }
 
-    private mutating func checkTypeName(_ name: String, at mark: Mark) -> String? {
-        if Self.scalarTypes.contains(name) { return name }
-        let accepted = Self.scalarTypes.sorted().joined(separator: ", ")
-        diagnostics.error("unknown type '\(name)'; expected one of \(accepted)", at: mark)
-        return nil
+    /// Reads `type`: a name, or a list (`[T, 'null']` is a nullable T; several others make a union).
+    private mutating func loadType(_ node: Node?, schema: inout Schema) -> [String] {
+        guard let node else { return [] }
+        var names: [String] = []
+        if let items = node.sequence {
+            names = items.compactMap { string($0, "each entry of 'type'") }
+        } else if let name = string(node, "'type'") {
+            names = [name]
+        }
+        var known: [String] = []
+        for name in names {
+            guard Self.typeNames.contains(name) else {
+                let accepted = Self.typeNames.sorted().joined(separator: ", ")
+                diagnostics.warning(
+                    "unknown type '\(name)' (expected one of \(accepted)); generated as JSONValue", at: node.mark)
+                return []
+            }
+            if name == "null" {
+                schema.isNullable = true
+            } else if !known.contains(name) {
+                known.append(name)
+            }
+        }
+        // `[integer, number]` is a number.
+        if known.count == 2 && known.contains("integer") && known.contains("number") { return ["number"] }
+        return known
     }
 
     private mutating func loadKind(
         _ typeName: String?, _ keywords: SchemaKeywords, node: Node, schema: inout Schema
     ) -> SchemaKind {
         if let enumNode = keywords[.enumValues]?.value {
-            if let typeName, typeName != "string" {
-                diagnostics.error(
-                    "only string enums are supported, found an enum of type '\(typeName)'",
-                    at: enumNode.mark)
-                return .any
-            }
-            return loadEnum(enumNode, varnames: keywords[.enumVarnames]?.value, schema: &schema)
+            return loadEnum(enumNode, type: typeName, varnames: keywords[.enumVarnames]?.value, schema: &schema)
         }
         if let constNode = keywords[.constValue]?.value {
-            if case .string(let text)? = value(constNode, "'const'") { return .constant(text) }
-            diagnostics.error("only string values are supported for 'const'", at: constNode.mark)
-            return .any
+            return loadConstant(constNode, type: typeName, schema: &schema)
         }
+        let format = keywords[.format].flatMap { $0.value.scalarText }
         switch typeName {
-        case "string":
-            let format = keywords[.format].flatMap { string($0.value, "'format'") }
-            return format == "binary" ? .binary : .string(format: format)
-        case "integer": return .integer(format: keywords[.format].flatMap { string($0.value, "'format'") })
-        case "number": return .number
+        case "string": return format == "binary" ? .binary : .string(format: format)
+        case "integer": return .integer(format: format)
+        case "number": return .number(format: format)
         case "boolean": return .boolean
         case "array":
-            guard let items = keywords[.items]?.value else {
-                diagnostics.error("an array schema needs 'items'", at: node.mark)
-                return .any
-            }
-            return .array(items: loadSchema(items))
+            return .array(items: keywords[.items].map { loadSchema($0.value) } ?? Schema(mark: node.mark, kind: .any))
         case "object", nil:
             if keywords[.properties] != nil { return .object(loadObject(keywords)) }
             if typeName == nil, let items = keywords[.items]?.value { return .array(items: loadSchema(items)) }
-            if typeName == nil { return .any }
+            if typeName == nil && keywords[.additionalProperties] == nil { return .any }
             return .map(values: loadAdditionalProperties(keywords[.additionalProperties]?.value))
         default:
             return .any
         }
     }
 
-    private mutating func loadAdditionalProperties(_ node: Node?) -> Schema? {
+    /// `additionalProperties`: a schema, `true` (any value) or `false` (none; nil).
+    mutating func loadAdditionalProperties(_ node: Node?) -> Schema? {
         guard let node else { return nil }
         if node.kind == .scalar {
-            _ = bool(node, "'additionalProperties'")
-            return nil
+            guard bool(node, "'additionalProperties'") == true else { return nil }
+            return Schema(mark: node.mark, kind: .any)
         }
         return loadSchema(node)
-    }
-
-    mutating func loadEnum(_ node: Node, varnames: Node?, schema: inout Schema) -> SchemaKind {
-        guard let items = sequence(node, "'enum'") else { return .any }
-        var values: [String] = []
-        var marks: [Mark] = []
-        for item in items {
-            switch item.scalar?.value {
-            case .null?: schema.isNullable = true
-            case .string(let text)?:
-                values.append(text)
-                marks.append(item.mark)
-            default:
-                diagnostics.error("enum values must be strings, found \(describe(item))", at: item.mark)
-            }
-        }
-        var names: [String]?
-        if let varnames {
-            let list = strings(varnames, "'x-enum-varnames'")
-            if list.count == values.count {
-                names = list
-                for (name, mark) in zip(list, marks) where !SwiftNames.isPlainIdentifier(name) {
-                    diagnostics.error("'x-enum-varnames' entry '\(name)' is not a Swift identifier", at: mark)
-                }
-            } else {
-                diagnostics.error(
-                    "'x-enum-varnames' has \(list.count) names for \(values.count) enum values", at: varnames.mark)
-            }
-        }
-        if values.isEmpty { diagnostics.error("an enum needs at least one string value", at: node.mark) }
-        return .enumeration(EnumSchema(values: values, varnames: names, valueMarks: marks))
     }
 
     /// Walks a JSON pointer from the document root.

@@ -16,6 +16,8 @@ struct SpecLoader {
     /// `Error` response is loaded once, not once per operation.
     var loadedParameters: [String: Parameter?] = [:]
     var loadedResponses: [String: LoadedResponse?] = [:]
+    /// The schemas loaded as `allOf` parts, by place: their `required` lists may name other parts' properties.
+    var allOfParts: Set<Mark> = []
     /// Every `pattern`, compiled in the background (shared with the paths thread of a large spec).
     let patterns: PatternCheck
 
@@ -51,12 +53,14 @@ struct SpecLoader {
 
     private mutating func checkVersion(_ entries: MappingEntries) {
         guard let node = entries["openapi"] else {
-            diagnostics.error("missing 'openapi: 3.1.0' at the top of the document", at: root.mark)
+            diagnostics.error("missing 'openapi: 3.x.y' at the top of the document", at: root.mark)
             return
         }
         guard let version = string(node, "'openapi'") else { return }
-        if !version.hasPrefix("3.1") {
-            diagnostics.error("OpenAPI version '\(version)' is not supported; use 3.1.x", at: node.mark)
+        if !version.hasPrefix("3.0.") && !version.hasPrefix("3.1.") && version != "3.0" && version != "3.1" {
+            diagnostics.error(
+                "OpenAPI version '\(version)' is not supported; sora-codegen reads 3.0.x and 3.1.x "
+                    + "(convert a Swagger 2.0 document first)", at: node.mark)
         }
     }
 
@@ -70,7 +74,10 @@ struct SpecLoader {
         }
         guard let entries = mapping(node, "'info'") else { return document }
         checkKeys(
-            entries, allowed: ["title", "version", "description", "summary", "termsOfService", "contact", "license"],
+            entries,
+            allowed: [
+                "title", "version", "description", "summary", "termsOfService", "contact", "license", "x-client-name",
+            ],
             in: "'info'")
         if let title = entries["title"].flatMap({ string($0, "'info.title'") }) { document.title = title }
         if let version = entries["version"].flatMap({ string($0, "'info.version'") }) { document.version = version }

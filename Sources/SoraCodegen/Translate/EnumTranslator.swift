@@ -1,37 +1,63 @@
-/// Open string enums: known cases plus `unknown(String)`, so new server values never break decoding.
+/// Open enums: known cases plus `unknown(String)` (or `unknown(Int)`), so new server values never break decoding.
 extension Translator {
     mutating func enumDeclaration(name: String, values: EnumSchema, schema: Schema, pointer: String) -> TypeDeclaration
     {
-        var cases: [(name: String, value: String)] = []
+        openEnum(
+            name: name, values: values.values.map { ($0, $0, "\(literal: $0)") }, varnames: values.varnames,
+            valueAt: { values.valueMarks.indices.contains($0) ? values.valueMarks[$0] : schema.mark },
+            rawType: SwiftType.string, conformance: "OpenStringEnum", schema: schema, pointer: pointer)
+    }
+
+    mutating func integerEnumDeclaration(
+        name: String, values: IntegerEnumSchema, schema: Schema, pointer: String
+    ) -> TypeDeclaration {
+        openEnum(
+            name: name,
+            values: values.values.map { value in
+                let text = String(value)
+                return (value < 0 ? "minus_" + text.dropFirst() : text, text, Code(stringLiteral: text))
+            },
+            varnames: values.varnames,
+            valueAt: { values.valueMarks.indices.contains($0) ? values.valueMarks[$0] : schema.mark },
+            rawType: SwiftType.int, conformance: "OpenIntegerEnum", schema: schema, pointer: pointer)
+    }
+
+    /// An open enum over `values` (a name seed, the text for people and the Swift literal of each raw value).
+    private mutating func openEnum(
+        name: String, values: [(seed: String, display: String, literal: Code)], varnames: [String]?,
+        valueAt place: (Int) -> SpecLocation, rawType: SwiftType,
+        conformance: String, schema: Schema, pointer: String
+    ) -> TypeDeclaration {
+        let wire = rawType == .string ? "string" : "number"
+        var cases: [(name: String, display: String, value: Code)] = []
         var seen: [String: String] = [:]
-        for (index, value) in values.values.enumerated() {
-            let caseName =
-                values.varnames.map { SwiftNames.escaped($0[index]) } ?? SwiftNames.caseName(value, enumType: name)
-            let bare = SwiftNames.bare(caseName)
-            let mark = index < values.valueMarks.count ? values.valueMarks[index] : schema.mark
-            if let other = seen[bare] {
-                diagnostics.error(
-                    "enum values '\(other)' and '\(value)' both become the Swift case '\(bare)'; "
-                        + "name them with x-enum-varnames", at: mark)
-                continue
+        for (index, (seed, value, literal)) in values.enumerated() {
+            var caseName =
+                varnames.map { SwiftNames.escaped($0[index]) } ?? SwiftNames.caseName(seed, enumType: name)
+            let mark = place(index)
+            if seen[SwiftNames.bare(caseName)] != nil
+                || ["unknown", "rawValue", "knownCases", "description"].contains(SwiftNames.bare(caseName))
+            {
+                let taken = SwiftNames.bare(caseName)
+                var suffix = 2
+                while seen["\(taken)\(suffix)"] != nil { suffix += 1 }
+                caseName = "\(taken)\(suffix)"
+                diagnostics.warning(
+                    "enum value '\(value)' would become the Swift case '\(taken)', which "
+                        + (seen[taken].map { "'\($0)' already has" } ?? "the generated enum uses itself")
+                        + "; it is '\(caseName)' (name it with x-enum-varnames)", at: mark)
             }
-            if ["unknown", "rawValue", "knownCases", "description"].contains(bare) {
-                diagnostics.error(
-                    "enum value '\(value)' becomes the Swift case '\(bare)', which the generated enum uses itself; "
-                        + "name it with x-enum-varnames", at: mark)
-                continue
-            }
-            seen[bare] = value
-            cases.append((caseName, value))
+            seen[SwiftNames.bare(caseName)] = value
+            cases.append((caseName, value, literal))
         }
         var members: [Declaration] = cases.map {
-            .enumCase(EnumCaseDeclaration(doc: Doc(["`\($0.value)`"]), name: $0.name))
+            .enumCase(EnumCaseDeclaration(doc: Doc(["`\($0.display)`"]), name: $0.name))
         }
         members.append(
             .enumCase(
                 EnumCaseDeclaration(
                     doc: Doc(["A value this version of the spec does not list, kept as sent."]), name: "unknown",
-                    associatedType: .string)))
+                    associatedType: rawType)))
         members.append(
             .property(
                 PropertyDeclaration(
@@ -41,25 +67,25 @@ extension Translator {
         members.append(
             .function(
                 FunctionDeclaration(
-                    doc: Doc(["Creates a value from its wire string; values the spec does not list become `unknown`."]),
-                    name: "init", parameters: [FunctionParameter(name: "rawValue", type: .string)],
+                    doc: Doc(["Creates a value from its wire \(wire); values the spec does not list become `unknown`."]),
+                    name: "init", parameters: [FunctionParameter(name: "rawValue", type: rawType)],
                     body: [
                         .switchBlock(
                             "rawValue",
-                            cases.map { (label: "case \(literal: $0.value)", body: [.line("self = .\($0.name)")]) }
+                            cases.map { (label: "case \($0.value)", body: [.line("self = .\($0.name)")]) }
                                 + [(label: "default", body: [.line("self = .unknown(rawValue)")])])
                     ])))
         members.append(
             .property(
                 PropertyDeclaration(
-                    doc: Doc(["The wire string."]), name: "rawValue", type: .string,
+                    doc: Doc(["The wire \(wire)."]), name: "rawValue", type: rawType,
                     getter: [
                         .switchBlock(
                             "self",
-                            cases.map { (label: "case .\($0.name)", body: [.line("\(literal: $0.value)")]) }
+                            cases.map { (label: "case .\($0.name)", body: [.line($0.value)]) }
                                 + [(label: "case .unknown(let value)", body: [.line("value")])])
                     ])))
         return TypeDeclaration(
-            "enum", name, doc: schemaDoc(schema, pointer: pointer), conformances: ["OpenStringEnum"], members: members)
+            "enum", name, doc: schemaDoc(schema, pointer: pointer), conformances: [conformance], members: members)
     }
 }

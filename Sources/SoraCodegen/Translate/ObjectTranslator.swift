@@ -34,6 +34,10 @@ extension Translator {
                 isMultipart: isMultipart)
         case .enumeration(let values):
             return [.type(enumDeclaration(name: name, values: values, schema: schema, pointer: pointer))]
+        case .integerEnumeration(let values):
+            return [.type(integerEnumDeclaration(name: name, values: values, schema: schema, pointer: pointer))]
+        case .union(let union):
+            return unionDeclarations(name: name, union: union, schema: schema, pointer: pointer)
         default:
             var nested: [Declaration] = []
             let type = swiftType(
@@ -134,7 +138,7 @@ extension Translator {
         if let description = member.property.schema.description { lines.append(description) }
         if let value = member.property.schema.defaultValue {
             if !lines.isEmpty { lines.append("") }
-            lines.append("Default: `\(SpecValueText.text(value))`")
+            lines.append("Default: `\(value.text)`")
         }
         if !lines.isEmpty { lines.append("") }
         lines.append("Spec: `\(member.pointer)`")
@@ -203,17 +207,5 @@ extension Translator {
         }
         return .type(
             TypeDeclaration("enum", "CodingKeys", access: "", conformances: ["String", "CodingKey"], members: cases))
-    }
-}
-
-/// Spec values written for people (doc comments).
-enum SpecValueText {
-    static func text(_ value: SpecValue) -> String {
-        switch value {
-        case .null: "null"
-        case .bool(let flag): String(flag)
-        case .number(let number): number.text
-        case .string(let text): text
-        }
     }
 }

@@ -27,13 +27,18 @@ public enum SwiftNames {
         "PercentEncoding", "RetryAfter", "Logger", "Duration",
     ]
 
-    /// `video_list` → `VideoList`; `APIError` stays; a leading digit gets a `_` prefix: `4k` → `_4k`.
+    /// `video_list` → `VideoList`; `APIError` stays; a leading digit gets a `_` prefix: `4k` → `_4k`; names Swift
+    /// keeps for itself (`Type`, `Self`) get a `Value` suffix: `type` → `TypeValue`.
     public static func typeName(_ name: String) -> String {
         var result = joinedWords(name, camelCase: false)
         if result.isEmpty { result = fallback(name).uppercasedFirst }
         if startsWithDigit(result) { result = "_" + result }
+        if reservedNestedTypeNames.contains(result) { result += "Value" }
         return result
     }
+
+    /// Type names that cannot be declared (`Self`, `Any`) or nested (`Outer.Type` means the metatype).
+    static let reservedNestedTypeNames: Set<String> = ["Type", "Protocol", "Self", "Any"]
 
     /// `created_at` → `createdAt`, `private` → `` `private` ``, `self` → `self_`, `URL` → `url`.
     public static func memberName(_ name: String) -> String {

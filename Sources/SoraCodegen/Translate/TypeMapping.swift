@@ -18,6 +18,14 @@ extension Translator {
             let name = nestedName()
             nested.append(.type(enumDeclaration(name: name, values: values, schema: schema, pointer: pointer())))
             return .named(name)
+        case .integerEnumeration(let values):
+            let name = nestedName()
+            nested.append(.type(integerEnumDeclaration(name: name, values: values, schema: schema, pointer: pointer())))
+            return .named(name)
+        case .union(let union):
+            let name = nestedName()
+            nested += unionDeclarations(name: name, union: union, schema: schema, pointer: pointer())
+            return .named(name)
         case .object(let object):
             let name = nestedName()
             nested += objectDeclarations(

@@ -1,0 +1,120 @@
+import YAML
+
+/// `enum`, `const` and `default`: values written in the spec, checked against the schema's type.
+extension SpecLoader {
+    /// An enum of strings, integers, numbers or booleans; `null` among the values makes the schema nullable.
+    mutating func loadEnum(_ node: Node, type: String?, varnames: Node?, schema: inout Schema) -> SchemaKind {
+        guard let items = sequence(node, "'enum'") else { return .any }
+        var values: [(value: SpecValue, mark: Mark)] = []
+        for item in items {
+            guard let value = quietValue(item), item.kind == .scalar else {
+                diagnostics.warning(
+                    "enum value \(describe(item)) is not a scalar; the enum is generated as JSONValue", at: item.mark)
+                return .any
+            }
+            if value == .null {
+                schema.isNullable = true
+            } else {
+                values.append((value, item.mark))
+            }
+        }
+        let names = varnames.map { enumVarnames($0, count: values.count, marks: values.map(\.mark)) } ?? nil
+        let strings = values.compactMap { if case .string(let text) = $0.value { text } else { nil } }
+        let integers = values.compactMap { if case .number(let number) = $0.value { number.integer } else { nil } }
+        if values.isEmpty {
+            return schema.isNullable ? .any : emptyEnum(node)
+        }
+        if strings.count == values.count || type == "string" {
+            // A string enum written with numbers (`enum: [1, 2]` under `type: string`) still sends strings.
+            return .enumeration(
+                EnumSchema(
+                    values: values.map { $0.value.text }, varnames: names,
+                    valueMarks: values.map(\.mark)))
+        }
+        if integers.count == values.count && type != "number" {
+            return .integerEnumeration(
+                IntegerEnumSchema(values: integers, varnames: names, valueMarks: values.map(\.mark)))
+        }
+        if values.allSatisfy({ if case .number = $0.value { true } else { false } }) { return .number(format: nil) }
+        if values.allSatisfy({ if case .bool = $0.value { true } else { false } }) { return .boolean }
+        diagnostics.warning("enum mixes values of different types; generated as JSONValue", at: node.mark)
+        return .any
+    }
+
+    private mutating func emptyEnum(_ node: Node) -> SchemaKind {
+        diagnostics.warning("an enum with no values accepts nothing; generated as JSONValue", at: node.mark)
+        return .any
+    }
+
+    /// `x-enum-varnames`: one Swift case name per value, or nil (with an error) when they do not match.
+    private mutating func enumVarnames(_ node: Node, count: Int, marks: [Mark]) -> [String]? {
+        let list = strings(node, "'x-enum-varnames'")
+        guard list.count == count else {
+            diagnostics.error("'x-enum-varnames' has \(list.count) names for \(count) enum values", at: node.mark)
+            return nil
+        }
+        for (name, mark) in zip(list, marks) where !SwiftNames.isPlainIdentifier(name) {
+            diagnostics.error("'x-enum-varnames' entry '\(name)' is not a Swift identifier", at: mark)
+        }
+        return list
+    }
+
+    /// `const`: a string becomes a fixed string; other values the type they have.
+    mutating func loadConstant(_ node: Node, type: String?, schema: inout Schema) -> SchemaKind {
+        switch quietValue(node) {
+        case .string(let text)?: return .constant(text)
+        case .bool?: return .boolean
+        case .number(let number)? where number.isInteger && type != "number": return .integer(format: nil)
+        case .number?: return .number(format: nil)
+        case .null?:
+            schema.isNullable = true
+            return .any
+        case nil:
+            diagnostics.warning("'const' \(describe(node)) is not a scalar; generated as JSONValue", at: node.mark)
+            return .any
+        }
+    }
+
+    /// Drops a `default` that does not fit the schema's type (`'false'` on a boolean, `inf` on an integer), with
+    /// a warning: real documents have them, and the server's own default applies anyway.
+    mutating func checkDefault(_ entry: MappingEntry?, of schema: inout Schema) {
+        guard let entry else { return }
+        guard entry.value.kind == .scalar, let value = schema.defaultValue else {
+            if entry.value.kind == .scalar {
+                diagnostics.warning(
+                    "'default' is \(describe(entry.value)), which Swift cannot write; ignored", at: entry.value.mark)
+            }
+            schema.defaultValue = nil
+            return
+        }
+        let fits: Bool
+        switch (schema.kind, value) {
+        case (_, .null): fits = schema.isNullable
+        case (.string, .string), (.enumeration, .string), (.constant, .string), (.boolean, .bool): fits = true
+        case (.integer, .number(let number)), (.integerEnumeration, .number(let number)): fits = number.integer != nil
+        case (.number, .number): fits = true
+        case (.reference, _), (.any, _), (.union, _): fits = true
+        default: fits = false
+        }
+        if !fits {
+            diagnostics.warning(
+                "'default' is \(describe(entry.value)), which does not fit the schema's type; ignored",
+                at: entry.value.mark)
+            schema.defaultValue = nil
+        }
+    }
+
+    /// A scalar's value, or nil for non-scalars and numbers Swift cannot write (`inf`, `nan`, 400-digit integers).
+    func quietValue(_ node: Node) -> SpecValue? {
+        switch node.scalar?.value {
+        case nil: return nil
+        case .null?: return .null
+        case .bool(let flag)?: return .bool(flag)
+        case .integer(let digits)?:
+            let number = SpecNumber(integerDigits: digits)
+            return number.double.isFinite ? .number(number) : nil
+        case .float(let value)?: return value.isFinite ? .number(SpecNumber(double: value)) : nil
+        case .string(let text)?: return .string(text)
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+import TestSupport
+
+/// Compiles generated Swift files as a module of their own against the `SoraRuntime` that `swift test` built, as
+/// a package that depends on the `SoraRuntime` product would.
+enum GeneratedCode {
+    /// The outcome of one compile.
+    struct Compile {
+        let status: Int32
+        let output: String
+    }
+
+    /// The build folder's `Modules` (where `SoraRuntime.swiftmodule` and its dependencies are).
+    static var modules: URL {
+        BuiltExecutable.url("sora-codegen").deletingLastPathComponent().appending(path: "Modules")
+    }
+
+    /// `swiftc` on the files: whole-module, to an object file in `folder`, so every diagnostic the compiler
+    /// has (type checking and the checks after it) runs. Warnings count as failures.
+    static func compile(_ files: [URL], in folder: URL, moduleName: String = "GeneratedClient") throws -> Compile {
+        let log = folder.appending(path: "swiftc.log")
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+        let process = Process()
+        process.executableURL = URL(filePath: "/usr/bin/env")
+        process.arguments =
+            [
+                "swiftc", "-swift-version", "6", "-parse-as-library", "-wmo", "-warnings-as-errors",
+                "-module-name", moduleName, "-I", modules.path, "-c", "-o", folder.appending(path: "client.o").path,
+            ] + files.map(\.path)
+        process.currentDirectoryURL = folder
+        let handle = try FileHandle(forWritingTo: log)
+        process.standardOutput = handle
+        process.standardError = handle
+        try process.run()
+        process.waitUntilExit()
+        try handle.close()
+        return Compile(status: process.terminationStatus, output: try String(contentsOf: log, encoding: .utf8))
+    }
+}
