@@ -98,7 +98,14 @@ let package = Package(
             dependencies: ["TestSupport", "SoraCodegen", "GoldenPetstoreEdge", "GoldenHostile"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "SoraRuntimeTests", dependencies: ["SoraRuntime"]),
+        .testTarget(
+            name: "SoraRuntimeTests",
+            dependencies: [
+                "SoraRuntime", "TestSupport",
+                .product(name: "OpenAPIAsyncHTTPClient", package: "swift-openapi-async-http-client"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
         .testTarget(
             name: "SoraClientTests",
             dependencies: [
