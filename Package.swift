@@ -98,7 +98,15 @@ let package = Package(
             dependencies: ["TestSupport", "SoraCodegen", "GoldenPetstoreEdge", "GoldenHostile"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "SoraRuntimeTests", dependencies: ["SoraRuntime"]),
+        .testTarget(
+            name: "SoraRuntimeTests",
+            dependencies: [
+                "SoraRuntime", "TestSupport",
+                .product(name: "OpenAPIAsyncHTTPClient", package: "swift-openapi-async-http-client"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(
             name: "SoraClientTests",
             dependencies: [

@@ -94,52 +94,6 @@ public struct DecodingFailure: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
-/// An error answer from the API: status, the error envelope's fields, and the request id.
-public struct SoraAPIError: Sendable, Hashable, CustomStringConvertible {
-    /// The operation that failed.
-    public var operationID: String
-    /// The HTTP status.
-    public var status: Int
-    /// `error.message`, or a short excerpt of a body that is not the JSON envelope.
-    public var message: String
-    /// `error.type`, e.g. `invalid_request_error`.
-    public var type: String?
-    /// `error.code`, e.g. `moderation_blocked`.
-    public var code: String?
-    /// `error.param`: the field the server blames.
-    public var param: String?
-    /// `x-request-id`, for support.
-    public var requestID: String?
-    /// Seconds to wait before retrying (`retry-after-ms` / `Retry-After`), when sent.
-    public var retryAfter: Double?
-
-    /// Creates an API error.
-    public init(
-        operationID: String, status: Int, message: String, type: String? = nil, code: String? = nil,
-        param: String? = nil, requestID: String? = nil, retryAfter: Double? = nil
-    ) {
-        self.operationID = operationID
-        self.status = status
-        self.message = message
-        self.type = type
-        self.code = code
-        self.param = param
-        self.requestID = requestID
-        self.retryAfter = retryAfter
-    }
-
-    /// `createVideo: HTTP 400 invalid_request_error (param size): message [request id]`.
-    public var description: String {
-        var text = "\(operationID): HTTP \(status)"
-        if let type { text += " \(type)" }
-        if let code { text += " (\(code))" }
-        if let param { text += " [field \(param)]" }
-        text += ": \(message)"
-        if let requestID { text += " (request id \(requestID))" }
-        return text
-    }
-}
-
 extension SoraError {
     /// True when the server may have acted on the request although no answer says so: a timeout or broken
     /// connection after the request went out, a cancel mid-request, a 5xx other than 503, or a 2xx answer

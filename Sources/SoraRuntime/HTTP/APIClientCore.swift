@@ -10,13 +10,50 @@ public struct APIClientCore: Sendable, CustomStringConvertible, CustomDebugStrin
     public let transport: any ClientTransport
     /// Timeouts, logging, boundary.
     public let configuration: ClientConfiguration
-    private let token: String
+    let authorizer: Authorizer
 
-    /// Creates a core; refuses a plain `http://` URL on a non-loopback host unless the configuration allows it.
+    /// Creates a core that sends `token` as `Authorization: Bearer` on every request that sets no security
+    /// requirement, and for every bearer scheme of one that does; refuses a plain `http://` URL on a
+    /// non-loopback host unless the configuration allows it.
     public init(
         baseURL: URL?, defaultServer: String?, token: String, transport: any ClientTransport,
         configuration: ClientConfiguration
     ) throws(SoraError) {
+        let url = try Self.checkedURL(baseURL, defaultServer, configuration, secret: "the token")
+        guard !token.isEmpty, !token.contains(where: { $0.isNewline }) else {
+            throw .invalidRequest("the token is empty or contains a line break")
+        }
+        self.baseURL = url
+        self.authorizer = Authorizer(token: token, credentials: [:])
+        self.transport = transport
+        self.configuration = configuration
+    }
+
+    /// Creates a core holding a credential per security scheme name (`[:]` for an API without security);
+    /// each request sends the credentials its `security` requirement asks for, and a request that sets none
+    /// sends none. Refuses credentials that are empty or contain a line break, and a plain `http://` URL on
+    /// a non-loopback host (when there are credentials) unless the configuration allows it.
+    public init(
+        baseURL: URL?, defaultServer: String?, credentials: [String: Credential], transport: any ClientTransport,
+        configuration: ClientConfiguration
+    ) throws(SoraError) {
+        let url = try Self.checkedURL(
+            baseURL, defaultServer, configuration, secret: credentials.isEmpty ? nil : "credentials")
+        for name in credentials.keys.sorted() {
+            if let problem = credentials[name]?.problem() {
+                throw .invalidRequest("the credential for \(name) \(problem)")
+            }
+        }
+        self.baseURL = url
+        self.authorizer = Authorizer(token: nil, credentials: credentials)
+        self.transport = transport
+        self.configuration = configuration
+    }
+
+    /// The base URL, checked: http(s) with a host, and plain http only to loopback when `secret` would be sent.
+    private static func checkedURL(
+        _ baseURL: URL?, _ defaultServer: String?, _ configuration: ClientConfiguration, secret: String?
+    ) throws(SoraError) -> URL {
         guard let url = baseURL ?? defaultServer.flatMap(URL.init(string:)) else {
             throw .invalidRequest("no base URL: pass baseURL (the spec lists no server)")
         }
@@ -24,24 +61,24 @@ public struct APIClientCore: Sendable, CustomStringConvertible, CustomDebugStrin
         else {
             throw .invalidRequest("base URL \(url.absoluteString) must be an http(s) URL with a host")
         }
-        if scheme == "http" && !Self.isLoopback(host) && !configuration.allowInsecureHTTP {
+        if let secret, scheme == "http" && !isLoopback(host) && !configuration.allowInsecureHTTP {
             throw .invalidRequest(
-                "refusing to send the token over plain http to \(host); use https or set allowInsecureHTTP")
+                "refusing to send \(secret) over plain http to \(host); use https or set allowInsecureHTTP")
         }
-        guard !token.isEmpty, !token.contains(where: { $0.isNewline }) else {
-            throw .invalidRequest("the token is empty or contains a line break")
-        }
-        self.baseURL = url
-        self.token = token
-        self.transport = transport
-        self.configuration = configuration
+        return url
     }
 
-    /// Describes the client without its token.
-    public var description: String { "APIClientCore(baseURL: \(baseURL.absoluteString), token: <redacted>)" }
-    /// Describes the client without its token.
+    /// Describes the client without its token or credentials (their scheme names only).
+    public var description: String {
+        guard authorizer.token == nil else {
+            return "APIClientCore(baseURL: \(baseURL.absoluteString), token: <redacted>)"
+        }
+        let names = authorizer.credentials.keys.sorted().map { "\($0): <redacted>" }.joined(separator: ", ")
+        return "APIClientCore(baseURL: \(baseURL.absoluteString), credentials: [\(names)])"
+    }
+    /// Describes the client without its token or credentials.
     public var debugDescription: String { description }
-    /// Shows no stored properties, so `dump` cannot print the token.
+    /// Shows no stored properties, so `dump` cannot print a credential.
     public var customMirror: Mirror { Mirror(self, children: ["baseURL": baseURL.absoluteString]) }
 
     static func isLoopback(_ host: String) -> Bool {
@@ -61,18 +98,27 @@ public struct APIClientCore: Sendable, CustomStringConvertible, CustomDebugStrin
         try await send(request, deadline: TransferWatch.deadline(after: configuration.deadline))
     }
 
-    /// `send`, ending by `deadline` (the whole call's, when a download spans several sends).
-    func send(_ request: OperationRequest, deadline: ContinuousClock.Instant?) async throws(SoraError)
+    /// `send`, decoding a non-2xx body as the type `errorTypes` declares for its status into the error's
+    /// payload (`error.payload(as:)`).
+    public func send(_ request: OperationRequest, errorTypes: ErrorPayloadTypes) async throws(SoraError)
         -> OperationResponse
     {
-        var (prepared, preparedBody) = try prepare(request)
-        prepared.headerFields[.authorization] = "Bearer \(token)"
-        let (head, body) = (prepared, preparedBody)
-        let policy = configuration.retry
+        try await send(request, errorTypes: errorTypes, deadline: TransferWatch.deadline(after: configuration.deadline))
+    }
+
+    /// `send`, ending by `deadline` (the whole call's, when a download spans several sends).
+    func send(
+        _ request: OperationRequest, errorTypes: ErrorPayloadTypes = ErrorPayloadTypes(),
+        deadline: ContinuousClock.Instant?
+    ) async throws(SoraError) -> OperationResponse {
+        let (head, body) = try prepare(request)
+        var policy = configuration.retry
+        // A single-pass body cannot be sent twice.
+        if body?.iterationBehavior == .single { policy.maxAttempts = 1 }
         var attempt = 1
         while true {
             do {
-                return try await sendOnce(request, head: head, body: body, deadline: deadline)
+                return try await sendOnce(request, head: head, body: body, errorTypes: errorTypes, deadline: deadline)
             } catch {
                 guard attempt < policy.maxAttempts, RetryPolicy.isRetryable(error, method: head.method) else {
                     throw error
@@ -100,7 +146,8 @@ public struct APIClientCore: Sendable, CustomStringConvertible, CustomDebugStrin
     }
 
     private func sendOnce(
-        _ request: OperationRequest, head: HTTPRequest, body: HTTPBody?, deadline: ContinuousClock.Instant?
+        _ request: OperationRequest, head: HTTPRequest, body: HTTPBody?, errorTypes: ErrorPayloadTypes,
+        deadline: ContinuousClock.Instant?
     ) async throws(SoraError) -> OperationResponse {
         if Task.isCancelled { throw .cancelled(operationID: request.operationID) }
         let logger = configuration.logger
@@ -128,48 +175,13 @@ public struct APIClientCore: Sendable, CustomStringConvertible, CustomDebugStrin
             operationID: request.operationID, response: response,
             body: responseBody.map { WatchedBody.response($0, watch: watch) }, redact: redact)
         guard (200..<300).contains(response.status.code) else {
-            throw .api(await answer.apiError())
+            throw .api(await answer.apiError(errorTypes: errorTypes))
         }
         return answer
     }
 
-    private func prepare(_ request: OperationRequest) throws(SoraError) -> (HTTPRequest, HTTPBody?) {
-        var path = try request.renderedPath()
-        if !request.query.isEmpty {
-            path +=
-                "?"
-                + request.query.map {
-                    PercentEncoding.queryComponent($0.name) + "=" + PercentEncoding.queryComponent($0.value)
-                }.joined(separator: "&")
-        }
-        var head = HTTPRequest(method: request.method, scheme: nil, authority: nil, path: path)
-        head.headerFields = request.headers
-        head.headerFields[.accept] = head.headerFields[.accept] ?? "application/json"
-        var body: HTTPBody?
-        switch request.body {
-        case .json(let data)?:
-            head.headerFields[.contentType] = "application/json"
-            body = HTTPBody(data)
-        case .multipart(let form)?:
-            let writer = MultipartBodyWriter(boundary: configuration.multipartBoundary())
-            let (segments, length) = try writer.segments(for: form)
-            head.headerFields[.contentType] = writer.contentType
-            body = HTTPBody(
-                MultipartBodyStream(
-                    segments: segments, chunkSize: writer.chunkSize, boundary: Array("--\(writer.boundary)".utf8)),
-                length: .known(length),
-                iterationBehavior: .multiple)
-        case nil:
-            break
-        }
-        if request.method == .post, let key = HTTPField.Name("Idempotency-Key"), head.headerFields[key] == nil {
-            head.headerFields[key] = UUID().uuidString.lowercased()
-        }
-        return (head, body)
-    }
-
-    /// Removes the token from any text that might reach a person.
+    /// Removes every credential from any text that might reach a person.
     @Sendable func redact(_ text: String) -> String {
-        text.replacingOccurrences(of: token, with: "<redacted>")
+        authorizer.redact(text)
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
 import HTTPTypes
 
-/// A request that generated operation code fills in: path parameters, query, headers and body.
+/// A request that generated operation code fills in: path parameters, query, headers, cookies, security and
+/// body.
 public struct OperationRequest: Sendable {
     /// The spec's operationId.
     public let operationID: String
@@ -11,12 +12,21 @@ public struct OperationRequest: Sendable {
     public let pathTemplate: String
     /// Path parameter values by name (not yet encoded).
     public private(set) var pathParameters: [String: String] = [:]
-    /// Query items in order (not yet encoded).
-    public private(set) var query: [(name: String, value: String)] = []
+    /// Query items in order (not yet encoded); a delimited array shows as one item, its values joined.
+    public var query: [(name: String, value: String)] { queryItems.map { ($0.name, $0.plainValue) } }
     /// Header fields.
     public private(set) var headers = HTTPFields()
+    /// Cookie parameters in order (not yet encoded); they are sent in one `Cookie` header.
+    public private(set) var cookies: [(name: String, value: String)] = []
     /// The body, if any.
     public private(set) var body: Body?
+    /// The body's media type when it is not its kind's default (`application/json`, form, multipart).
+    public private(set) var contentType: String?
+    /// The operation's security requirement: any one alternative, with every scheme inside it; an empty
+    /// alternative means no credentials are needed. Nil (never set) sends the client's token, if it has one.
+    public private(set) var security: [[SecurityScheme]]?
+
+    var queryItems: [QueryItem] = []
 
     /// A request body before it is turned into bytes.
     public enum Body: Sendable {
@@ -24,6 +34,14 @@ public struct OperationRequest: Sendable {
         case json(Data)
         /// A multipart form.
         case multipart(MultipartForm)
+        /// An `application/x-www-form-urlencoded` form.
+        case form(URLEncodedForm)
+        /// Raw bytes: a binary or text body.
+        case data(Data)
+        /// A file streamed from disk, its length measured before sending.
+        case file(URL)
+        /// A caller's body, sent as it is (a single-pass body is never retried).
+        case stream(HTTPBody)
     }
 
     /// Starts a request for an operation.
@@ -33,25 +51,40 @@ public struct OperationRequest: Sendable {
         self.pathTemplate = path
     }
 
+    /// Sets the operation's security requirement (`security:` of the operation, else of the spec): the client
+    /// uses the first alternative it has every credential for. `[]` alternatives = `security: []`, which
+    /// sends no credentials at all; `[[]]` means anonymous access is allowed.
+    public mutating func setSecurity(_ alternatives: [[SecurityScheme]]) {
+        security = alternatives
+    }
+
     /// Sets a path parameter; it is percent-encoded as one path segment when sent.
     public mutating func setPathParameter(_ name: String, _ value: some ParameterValue) {
         pathParameters[name] = value.parameterText
-    }
-
-    /// Adds a query item; nil is left out.
-    public mutating func addQuery(_ name: String, _ value: (some ParameterValue)?) {
-        if let value { query.append((name, value.parameterText)) }
-    }
-
-    /// Adds one query item per element.
-    public mutating func addQuery(_ name: String, _ values: [some ParameterValue]?) {
-        for value in values ?? [] { query.append((name, value.parameterText)) }
     }
 
     /// Sets a header; nil is left out. Names that are not valid header names are ignored.
     public mutating func setHeader(_ name: String, _ value: (some ParameterValue)?) {
         guard let value, let field = HTTPField.Name(name) else { return }
         headers[field] = value.parameterText
+    }
+
+    /// Sets a header to the elements joined by commas (OpenAPI `simple` style); nil or empty is left out.
+    public mutating func setHeader(_ name: String, _ values: [some ParameterValue]?) {
+        guard let values, !values.isEmpty, let field = HTTPField.Name(name) else { return }
+        headers[field] = values.map(\.parameterText).joined(separator: ",")
+    }
+
+    /// Adds a cookie parameter; nil is left out. Its value is percent-encoded where RFC 6265 requires.
+    public mutating func addCookie(_ name: String, _ value: (some ParameterValue)?) {
+        if let value { cookies.append((name, value.parameterText)) }
+    }
+
+    /// Adds a cookie parameter holding the elements joined by commas (`form`, explode false); nil or empty
+    /// is left out.
+    public mutating func addCookie(_ name: String, _ values: [some ParameterValue]?) {
+        guard let values, !values.isEmpty else { return }
+        cookies.append((name, values.map(\.parameterText).joined(separator: ",")))
     }
 
     /// Throws the violations a parameter validator collected.
@@ -63,36 +96,10 @@ public struct OperationRequest: Sendable {
         }
     }
 
-    /// Validates and sets a JSON body.
-    public mutating func setJSONBody<Body: Encodable & Validatable>(_ value: Body) throws(SoraError) {
-        do {
-            try value.validate()
-        } catch {
-            throw .validation(error)
-        }
-        do {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            body = .json(try encoder.encode(value))
-        } catch {
-            throw .invalidRequest("\(operationID): cannot encode the body as JSON: \(error)")
-        }
-    }
-
-    /// Validates and sets a multipart body; `checkingImages: false` skips the image pre-flight check.
-    public mutating func setMultipartBody(_ value: some MultipartEncodable, checkingImages: Bool = true)
-        throws(SoraError)
-    {
-        let result = ImageCheck.$isEnabled.withValue(checkingImages && ImageCheck.isEnabled) {
-            Result { () throws(ValidationError) in try value.validate() }
-        }
-        if case .failure(let error) = result { throw .validation(error) }
-        var form = MultipartForm()
-        value.encodeParts(into: &form)
-        if let failure = form.failures.first {
-            throw .invalidRequest("\(operationID): cannot encode form field \(failure)")
-        }
-        body = .multipart(form)
+    /// Sets the body and its media type (nil: its kind's default).
+    mutating func setBody(_ body: Body, contentType: String?) {
+        self.body = body
+        self.contentType = contentType
     }
 
     /// The path with every parameter substituted and percent-encoded; every placeholder must be filled.

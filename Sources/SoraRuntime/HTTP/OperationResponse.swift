@@ -18,7 +18,7 @@ public struct OperationResponse: Sendable {
     public func decodeJSON<T: Decodable>(_ type: T.Type) async throws(SoraError) -> T {
         let data = try await collect(limit: Self.jsonLimit)
         do {
-            return try JSONDecoder().decode(T.self, from: data)
+            return try JSONCoding.decoder().decode(T.self, from: data)
         } catch {
             // Decoding errors can quote values from the body (e.g. "invalid String value ..."): redact them too.
             let message = data.isEmpty ? "the answer has no body" : Self.explain(error)
@@ -27,6 +27,11 @@ public struct OperationResponse: Sendable {
                     operationID: operationID, message: redact(message), bodyExcerpt: excerpt(data),
                     resourceID: Self.topLevelID(data).map(redact), status: response.status.code))
         }
+    }
+
+    /// The body as UTF-8 text (invalid bytes become U+FFFD), read up to the same limit as JSON.
+    public func text() async throws(SoraError) -> String {
+        String(decoding: try await collect(limit: Self.jsonLimit), as: UTF8.self)
     }
 
     /// The `id` of a JSON object body (a string, or a number written as text), if it has one.
@@ -48,25 +53,8 @@ public struct OperationResponse: Sendable {
             headers: response.headerFields, body: body ?? HTTPBody())
     }
 
-    /// The error envelope `{"error": {...}}` read into an `SoraAPIError`; other bodies become its message.
-    func apiError() async -> SoraAPIError {
-        let data = await prefix(64 * 1024)
-        var error = SoraAPIError(
-            operationID: operationID, status: response.status.code,
-            message: data.isEmpty ? response.status.reasonPhrase : excerpt(data),
-            requestID: response.headerFields[HTTPField.Name("x-request-id")!],
-            retryAfter: RetryAfter.seconds(from: response.headerFields))
-        if let envelope = try? JSONDecoder().decode(ErrorEnvelope.self, from: data) {
-            error.message = redact(envelope.error.message ?? error.message)
-            error.type = envelope.error.type
-            error.code = envelope.error.code?.text
-            error.param = envelope.error.param
-        }
-        return error
-    }
-
     /// At most `limit` bytes from the start of the body; the rest is never read (a 200 MB error page costs 64 KiB).
-    private func prefix(_ limit: Int) async -> Data {
+    func prefix(_ limit: Int) async -> Data {
         guard let body else { return Data() }
         var data = Data()
         do {
@@ -93,7 +81,7 @@ public struct OperationResponse: Sendable {
         }
     }
 
-    private func excerpt(_ data: Data) -> String {
+    func excerpt(_ data: Data) -> String {
         let text = String(decoding: data.prefix(300), as: UTF8.self)
         return redact(text.trimmingCharacters(in: .whitespacesAndNewlines))
     }

@@ -52,9 +52,16 @@ public struct MultipartBodyWriter: Sendable {
                         "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(Self.escape(name))\"\r\nContent-Type: application/json\r\n\r\n"
                             .utf8))
                 add(value + Data("\r\n".utf8))
+            case .typed(let name, let value, let contentType):
+                try checkBoundary(in: value, field: name)
+                add(
+                    Data(
+                        "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(Self.escape(name))\"\r\nContent-Type: \(Self.oneLine(contentType))\r\n\r\n"
+                            .utf8))
+                add(value + Data("\r\n".utf8))
             case .file(let name, let upload):
                 let (head, size) = try Self.probe(upload, field: name)
-                let type = upload.contentType ?? ContentSniffer.contentType(of: head)
+                let type = Self.oneLine(upload.contentType ?? ContentSniffer.contentType(of: head))
                 add(
                     Data(
                         "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(Self.escape(name))\"; filename=\"\(Self.escape(upload.filename))\"\r\nContent-Type: \(type)\r\n\r\n"
@@ -86,6 +93,11 @@ public struct MultipartBodyWriter: Sendable {
             }
         }
         return result
+    }
+
+    /// A header value on one line: CR and LF become spaces, so a content type cannot add headers.
+    static func oneLine(_ value: String) -> String {
+        String(value.unicodeScalars.map { $0 == "\r" || $0 == "\n" ? " " : Character($0) })
     }
 
     private func checkBoundary(in data: Data, field: String) throws(SoraError) {

@@ -16,6 +16,8 @@ public struct MultipartForm: Sendable {
         case json(name: String, value: Data)
         /// A file field.
         case file(name: String, upload: FileUpload)
+        /// A field with its own `Content-Type` (the spec's `encoding.<field>.contentType`).
+        case typed(name: String, value: Data, contentType: String)
     }
 
     /// The parts in order.
@@ -41,13 +43,29 @@ public struct MultipartForm: Sendable {
         if let upload { parts.append(.file(name: name, upload: upload)) }
     }
 
+    /// Appends a text part sent with its own `Content-Type` (e.g. `text/csv`); nil is left out.
+    public mutating func append(_ name: String, _ value: (some ParameterValue)?, contentType: String) {
+        if let value {
+            parts.append(.typed(name: name, value: Data(value.parameterText.utf8), contentType: contentType))
+        }
+    }
+
     /// Appends a part holding the JSON encoding of a value; nil is left out.
     public mutating func appendJSON(_ name: String, _ value: (some Encodable & Sendable)?) {
         guard let value else { return }
         do {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            parts.append(.json(name: name, value: try encoder.encode(value)))
+            parts.append(.json(name: name, value: try JSONCoding.encoder().encode(value)))
+        } catch {
+            failures.append("\(name): \(error)")
+        }
+    }
+
+    /// Appends a part holding the JSON encoding of a value, sent as `contentType` (e.g.
+    /// `application/vnd.api+json`); nil is left out.
+    public mutating func appendJSON(_ name: String, _ value: (some Encodable & Sendable)?, contentType: String) {
+        guard let value else { return }
+        do {
+            parts.append(.typed(name: name, value: try JSONCoding.encoder().encode(value), contentType: contentType))
         } catch {
             failures.append("\(name): \(error)")
         }

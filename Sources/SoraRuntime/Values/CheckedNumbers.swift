@@ -36,11 +36,44 @@ enum CheckedNumbers {
         }
         return value
     }
+
+    /// A decimal integer with an optional `+`/`-` sign and spaces or tabs around it: nil for garbage,
+    /// a fraction, or a value outside `Int64`.
+    static func integer(_ text: some StringProtocol) -> Int64? {
+        let trimmed = text.trimmingSpacesAndTabs()
+        let negative = trimmed.hasPrefix("-")
+        let digits = negative || trimmed.hasPrefix("+") ? trimmed.dropFirst() : Substring(trimmed)
+        guard let magnitude = nonNegativeInteger(digits), digits == digits.trimmingSpacesAndTabs() else {
+            // Int64.min has no positive twin: read it on its own.
+            return negative && digits == "9223372036854775808" ? Int64.min : nil
+        }
+        return negative ? -magnitude : magnitude
+    }
+
+    /// A decimal number (`1`, `-0.5`, `1e3`) with spaces or tabs around it; nil for garbage, NaN or infinity.
+    static func finiteNumber(_ text: some StringProtocol) -> Double? {
+        let trimmed = text.trimmingSpacesAndTabs()
+        guard let value = Double(trimmed), value.isFinite,
+            trimmed.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) })
+        else { return nil }
+        return value
+    }
 }
 
 extension Duration {
     /// The duration in seconds, as a Double.
     var seconds: Double {
         Double(components.seconds) + Double(components.attoseconds) / 1e18
+    }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing spaces and tabs.
+    func trimmingSpacesAndTabs() -> String {
+        let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+        guard let first = firstIndex(where: { !isBlank($0) }), let last = lastIndex(where: { !isBlank($0) }) else {
+            return ""
+        }
+        return String(self[first...last])
     }
 }
