@@ -25,18 +25,33 @@ public enum Generator {
         let (document, specDiagnostics) = SpecReader.read(spec, file: specPath)
         guard let document else { return GenerationResult(files: [], diagnostics: specDiagnostics) }
         var (files, bag) = ParallelTranslation.run(Translator(document: document, file: specPath), specPath: specPath)
-        var paths: [String: String] = [:]
-        for file in files {
-            let key = file.path.lowercased()
-            if let other = paths[key] {
-                bag.error("two generated files would be named '\(file.path)' ('\(other)' too)", at: document.infoMark)
-            }
-            paths[key] = file.path
-        }
+        files = uniqueFileNames(files.sorted { $0.path < $1.path })
         let diagnostics = (specDiagnostics + bag.sorted).sorted { ($0.mark, $0.message) < ($1.mark, $1.message) }
         if diagnostics.contains(where: { $0.severity == .error }) {
             return GenerationResult(files: [], diagnostics: diagnostics)
         }
         return GenerationResult(files: files.sorted { $0.path < $1.path }, diagnostics: diagnostics)
+    }
+
+    /// Gives every file a name of its own, ignoring case and folder: a module may not hold two files with the
+    /// same name (`Models/Pet.swift`, `Operations/Pet.swift`), and a case-insensitive disk cannot hold
+    /// `FineTuneEvent.swift` beside `FinetuneEvent.swift`. The first in path order keeps its name; the others
+    /// get a number.
+    static func uniqueFileNames(_ files: [GeneratedFile]) -> [GeneratedFile] {
+        var taken: Set<String> = []
+        return files.map { file in
+            var renamed = file
+            let folder = file.path.contains("/") ? String(file.path[...file.path.lastIndex(of: "/")!]) : ""
+            let stem = String(file.path.dropFirst(folder.count).dropLast(".swift".count))
+            var name = stem
+            var suffix = 2
+            while taken.contains(name.lowercased()) {
+                name = "\(stem)\(suffix)"
+                suffix += 1
+            }
+            taken.insert(name.lowercased())
+            if name != stem { renamed.path = folder + name + ".swift" }
+            return renamed
+        }
     }
 }

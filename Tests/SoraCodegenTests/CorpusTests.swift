@@ -1,7 +1,8 @@
 import Foundation
-@testable import SoraCodegen
 import TestSupport
 import Testing
+
+@testable import SoraCodegen
 
 /// Public vendor documents (Tests/Corpus, each with its SOURCE.md): every one generates without errors, with
 /// exactly the warnings pinned in its `warnings.txt`, and what it generates compiles against `SoraRuntime`.
@@ -58,10 +59,14 @@ import Testing
             return
         }
         let expected = (try? String(contentsOf: pinned, encoding: .utf8)) ?? ""
-        #expect(text == expected, "warnings of \(document.slug) changed:\n\(UnifiedDiff.render(old: expected, new: text, path: "warnings.txt"))")
+        #expect(
+            text == expected,
+            "warnings of \(document.slug) changed:\n\(UnifiedDiff.render(old: expected, new: text, path: "warnings.txt"))"
+        )
     }
 
-    @Test(arguments: documents)
+    /// One compiler at a time: eleven at once would starve the rest of the suite on a small CI machine.
+    @Test(.serialized, arguments: documents)
     func generatedCodeCompiles(_ document: Document) throws {
         let result = Generator.generate(
             spec: try Paths.bytes(Paths.root.appending(path: document.spec)), specPath: document.spec)

@@ -78,7 +78,9 @@ import Testing
     }
 
     @Test func aSlowCreateTimesOutAndIsNotResentButTheKeyReplaysIt() async throws {
-        try await MockHarness.run(faults: plan("create:delay=3x1"), timeout: .seconds(1.5)) { harness in
+        // The delay is four times the idle limit: time the starved process could not run is not idle time, so a
+        // busy machine stretches the limit.
+        try await MockHarness.run(faults: plan("create:delay=6x1"), timeout: .seconds(1.5)) { harness in
             let request = CreateVideoRequest(model: .sora2, prompt: "p")
             do {
                 _ = try await harness.sora.createVideo(request, idempotencyKey: "key-1")
@@ -87,7 +89,7 @@ import Testing
                 guard case SoraError.timeout(let operation, _, .idle) = error else { throw error }
                 #expect(operation == "createVideo")
             }
-            try await Task.sleep(for: .seconds(2))  // the server finishes the first create meanwhile
+            try await Task.sleep(for: .seconds(5))  // the server finishes the first create meanwhile
             let replay = try await harness.sora.createVideo(request, idempotencyKey: "key-1")
             let stats = await harness.server.stats()
             #expect(stats.jobsCreated["create"] == 1)

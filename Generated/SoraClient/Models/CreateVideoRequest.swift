@@ -15,10 +15,14 @@ public struct CreateVideoRequest: Hashable, Sendable, MultipartEncodable {
 
     /// 视频生成提示词,描述您想要生成的视频内容
     ///
+    /// Example: `画面动起来`
+    ///
     /// Spec: `#/components/schemas/CreateVideoRequest/properties/prompt`
     public var prompt: String
 
     /// 视频时长(秒)。A string, not a number (e.g. "15"); upstream accepts "4", "8" and "12".
+    ///
+    /// Example: `15`
     ///
     /// Spec: `#/components/schemas/CreateVideoRequest/properties/seconds`
     public var seconds: String?
@@ -53,6 +57,8 @@ public struct CreateVideoRequest: Hashable, Sendable, MultipartEncodable {
     public var characterUrl: String?
 
     /// 角色在视频中出现的秒数范围,格式为 {start},{end};end - start 的范围必须在 1~3 秒之间
+    ///
+    /// Example: `1.5,3.5`
     ///
     /// Spec: `#/components/schemas/CreateVideoRequest/properties/character_timestamps`
     public var characterTimestamps: String?

@@ -10,6 +10,8 @@ import SoraRuntime
 public struct Video: Codable, Hashable, Sendable, Validatable {
     /// Unique identifier of the video task.
     ///
+    /// Example: `video_123`
+    ///
     /// Spec: `#/components/schemas/Video/properties/id`
     public var id: String
 

@@ -6,6 +6,8 @@ import SoraRuntime
 /// Relays accept and echo other ids (the source's sample sends `sora_video2`), so any string is
 /// valid and the two known ids are listed as an enum.
 ///
+/// Example: `sora-2`
+///
 /// Spec: `#/components/schemas/VideoModel`
 public enum VideoModel: OpenStringEnum {
     /// `sora-2`

@@ -5,6 +5,8 @@ import SoraRuntime
 /// 视频分辨率尺寸。注意:宽度大于高度为横屏,宽度小于高度为竖屏。
 /// 720x1280: 标清竖屏; 1280x720: 标清横屏; 1024x1792: 高清竖屏(仅 sora-2-pro 可用); 1792x1024: 高清横屏(仅 sora-2-pro 可用)。
 ///
+/// Example: `1280x720`
+///
 /// Spec: `#/components/schemas/VideoSize`
 public enum VideoSize: OpenStringEnum {
     /// `720x1280`

@@ -23,7 +23,7 @@ extension SoraClient {
         try httpRequest.check(validator)
         httpRequest.setHeader("Idempotency-Key", idempotencyKey)
         try httpRequest.setMultipartBody(body, checkingImages: core.configuration.checksImageSize)
-        let httpResponse = try await core.send(httpRequest)
+        let httpResponse = try await core.send(httpRequest, errorTypes: [.default: ErrorResponse.self])
         return try await httpResponse.decodeJSON(Video.self)
     }
 
@@ -51,7 +51,7 @@ extension SoraClient {
         httpRequest.addQuery("limit", limit)
         httpRequest.addQuery("after", after)
         httpRequest.addQuery("order", order)
-        let httpResponse = try await core.send(httpRequest)
+        let httpResponse = try await core.send(httpRequest, errorTypes: [.default: ErrorResponse.self])
         return try await httpResponse.decodeJSON(VideoList.self)
     }
 
@@ -70,14 +70,14 @@ extension SoraClient {
     /// Fetches the latest state of a video task; used for polling until `completed` or `failed`.
     ///
     /// - Parameters:
-    ///   - videoId: The identifier of the video task.
+    ///   - videoId: The identifier of the video task. Example: `video_123`.
     /// - Throws: `SoraError` (validation before sending, API errors with status and request id, transport).
     ///
     /// Spec: `GET /videos/{video_id}` (`#/paths/~1videos~1{video_id}/get`)
     public func retrieveVideo(_ videoId: String) async throws(SoraError) -> Video {
         var httpRequest = OperationRequest(operationID: "retrieveVideo", method: .get, path: "/videos/{video_id}")
         httpRequest.setPathParameter("video_id", videoId)
-        let httpResponse = try await core.send(httpRequest)
+        let httpResponse = try await core.send(httpRequest, errorTypes: [.default: ErrorResponse.self])
         return try await httpResponse.decodeJSON(Video.self)
     }
 
@@ -102,14 +102,14 @@ extension SoraClient {
     /// Permanently deletes a completed or failed video and its stored assets.
     ///
     /// - Parameters:
-    ///   - videoId: The identifier of the video task.
+    ///   - videoId: The identifier of the video task. Example: `video_123`.
     /// - Throws: `SoraError` (validation before sending, API errors with status and request id, transport).
     ///
     /// Spec: `DELETE /videos/{video_id}` (`#/paths/~1videos~1{video_id}/delete`)
     public func deleteVideo(_ videoId: String) async throws(SoraError) -> DeletedVideo {
         var httpRequest = OperationRequest(operationID: "deleteVideo", method: .delete, path: "/videos/{video_id}")
         httpRequest.setPathParameter("video_id", videoId)
-        let httpResponse = try await core.send(httpRequest)
+        let httpResponse = try await core.send(httpRequest, errorTypes: [.default: ErrorResponse.self])
         return try await httpResponse.decodeJSON(DeletedVideo.self)
     }
 
@@ -119,7 +119,7 @@ extension SoraClient {
     /// The body can be large: stream it to disk instead of holding it in memory.
     ///
     /// - Parameters:
-    ///   - videoId: The identifier of the video task.
+    ///   - videoId: The identifier of the video task. Example: `video_123`.
     ///   - variant: Which asset to download; defaults to the MP4 video.
     /// - Throws: `SoraError` (validation before sending, API errors with status and request id, transport).
     ///
@@ -132,7 +132,7 @@ extension SoraClient {
         httpRequest.setPathParameter("video_id", videoId)
         httpRequest.addQuery("variant", variant)
         httpRequest.setHeader("Accept", "video/mp4, image/webp, image/jpeg, application/octet-stream")
-        let httpResponse = try await core.send(httpRequest)
+        let httpResponse = try await core.send(httpRequest, errorTypes: [.default: ErrorResponse.self])
         return httpResponse.binaryContent()
     }
 
@@ -158,7 +158,7 @@ extension SoraClient {
     /// A remix is a paid job too: a retry starts a second one unless the same `Idempotency-Key` is sent.
     ///
     /// - Parameters:
-    ///   - videoId: The identifier of the video task.
+    ///   - videoId: The identifier of the video task. Example: `video_123`.
     ///   - idempotencyKey: Unique key for this create or remix; a retry with the same key does not start a second paid job.
     ///   - body: The request body.
     /// - Throws: `SoraError` (validation before sending, API errors with status and request id, transport).
@@ -176,7 +176,7 @@ extension SoraClient {
         httpRequest.setPathParameter("video_id", videoId)
         httpRequest.setHeader("Idempotency-Key", idempotencyKey)
         try httpRequest.setJSONBody(body)
-        let httpResponse = try await core.send(httpRequest)
+        let httpResponse = try await core.send(httpRequest, errorTypes: [.default: ErrorResponse.self])
         return try await httpResponse.decodeJSON(Video.self)
     }
 }

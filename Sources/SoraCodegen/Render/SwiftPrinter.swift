@@ -192,6 +192,7 @@ public struct SwiftPrinter {
     /// A type's doc and first line, `… {`, without its members.
     private mutating func openType(_ type: TypeDeclaration) {
         printDoc(type.doc)
+        printAttributes(type.attributes)
         indent()
         modifiers(type.access)
         write(type.keyword)
@@ -255,6 +256,7 @@ public struct SwiftPrinter {
 
     private mutating func printProperty(_ property: PropertyDeclaration) {
         printDoc(property.doc)
+        printAttributes(property.attributes)
         indent()
         modifiers(property.modifiers)
         write(property.keyword)
@@ -283,8 +285,18 @@ public struct SwiftPrinter {
         closeBrace()
     }
 
+    /// Each attribute on a line of its own (generator-written text such as `@available(*, deprecated)`).
+    private mutating func printAttributes(_ attributes: [String]) {
+        for attribute in attributes {
+            indent()
+            write(attribute)
+            newline()
+        }
+    }
+
     private mutating func printFunction(_ function: FunctionDeclaration) {
         printDoc(function.doc)
+        printAttributes(function.attributes)
         indent()
         let start = output.count
         printFunctionHead(function)

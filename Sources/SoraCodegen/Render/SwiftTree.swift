@@ -55,6 +55,8 @@ public struct TypeDeclaration: Sendable {
     public var conformances: [String]
     /// Members in order.
     public var members: [Declaration]
+    /// Attributes on their own lines, e.g. `@available(*, deprecated)`.
+    public var attributes: [String] = []
 
     /// Creates a type declaration.
     public init(
@@ -88,6 +90,8 @@ public struct PropertyDeclaration: Sendable {
     public var getter: [Statement]?
     /// A computed property's setter body (uses `newValue`).
     public var setter: [Statement]?
+    /// Attributes on their own lines, e.g. `@available(*, deprecated)`.
+    public var attributes: [String] = []
 
     /// Creates a property.
     public init(
@@ -158,6 +162,8 @@ public struct FunctionDeclaration: Sendable {
     public var returnType: SwiftType?
     /// The body.
     public var body: [Statement]
+    /// Attributes on their own lines, e.g. `@available(*, deprecated)`.
+    public var attributes: [String] = []
 
     /// Creates a function.
     public init(

@@ -44,6 +44,12 @@ public struct Operation: Sendable {
     public var polling: PollingExtension?
     /// `x-pagination`: generate a sequence over every page of this operation.
     public var pagination: PaginationExtension?
+    /// `security` of the operation, or nil to use the document's: alternatives, each a list of scheme names.
+    public var security: [[String]]?
+    /// `servers` of the operation or its path item (the operation's win); empty to use the document's.
+    public var servers: [Server] = []
+    /// `deprecated: true`.
+    public var isDeprecated = false
 }
 
 /// `x-polling: {method, status, terminal, intervalHeader}` on an operation that fetches a task.
@@ -84,9 +90,29 @@ public enum ParameterLocation: String, Sendable {
     case query
     /// As a request header.
     case header
+    /// In the `Cookie` header.
+    case cookie
 }
 
-/// A path, query or header parameter.
+/// How a parameter's value is written (`style`).
+public enum ParameterStyle: String, Sendable {
+    /// `a=1&a=2` (explode) or `a=1,2` (query and cookie default).
+    case form
+    /// `1,2` (path and header default).
+    case simple
+    /// `;a=1,2` in a path.
+    case matrix
+    /// `.1.2` in a path.
+    case label
+    /// `a=1%202` in a query.
+    case spaceDelimited
+    /// `a=1|2` in a query.
+    case pipeDelimited
+    /// `a[key]=value` in a query.
+    case deepObject
+}
+
+/// A path, query, header or cookie parameter.
 public struct Parameter: Sendable {
     /// The wire name.
     public var name: String
@@ -100,22 +126,69 @@ public struct Parameter: Sendable {
     public var schema: Schema
     /// Where it is.
     public var mark: Mark
+    /// `style` (nil: the location's default).
+    public var style: ParameterStyle?
+    /// `explode` (nil: true for `form`, false otherwise).
+    public var explode: Bool?
+    /// `deprecated: true`.
+    public var isDeprecated = false
+
+    /// The style in effect: the given one, or the location's default.
+    public var effectiveStyle: ParameterStyle {
+        style ?? (location == .path || location == .header ? .simple : .form)
+    }
+
+    /// `explode` in effect: the given one, or true for `form`.
+    public var effectiveExplode: Bool { explode ?? (effectiveStyle == .form) }
 }
 
-/// The encodings a request body may use.
+/// How a body of a media type is written and read.
 public enum BodyEncoding: String, Sendable {
-    /// `application/json`.
-    case json = "application/json"
+    /// JSON (`application/json`, `…+json`, `application/json; charset=utf-8`).
+    case json
     /// `multipart/form-data`.
-    case multipart = "multipart/form-data"
+    case multipart
+    /// `application/x-www-form-urlencoded`.
+    case form
+    /// Text (`text/plain`, `text/csv`, other `text/*`, `application/x-yaml`).
+    case text
+    /// Bytes (`application/octet-stream`, images, `*/*` and anything else).
+    case binary
+
+    /// The encoding of a media type (parameters and case do not matter).
+    public static func of(_ mediaType: String) -> BodyEncoding {
+        let base = (mediaType.split(separator: ";").first.map(String.init) ?? "").filter { $0 != " " }.lowercased()
+        switch base {
+        case "application/json", "text/json": return .json
+        case "multipart/form-data", "multipart/mixed": return .multipart
+        case "application/x-www-form-urlencoded": return .form
+        case "application/x-yaml", "application/yaml", "application/xml", "application/x-ndjson": return .text
+        default:
+            if base.hasSuffix("+json") { return .json }
+            if base.hasPrefix("text/") { return .text }
+            return .binary
+        }
+    }
+}
+
+/// One media type of a request body.
+public struct BodyContent: Sendable {
+    /// The media type as written, e.g. `application/json; charset=utf-8`.
+    public var mediaType: String
+    /// How it is encoded.
+    public var encoding: BodyEncoding
+    /// Its schema (an `any` schema when the media type gives none).
+    public var schema: Schema
+    /// Multipart `encoding.PART.contentType`, by part name, in spec order.
+    public var partContentTypes: [(part: String, contentType: String)] = []
+    /// Where it is.
+    public var mark: Mark
 }
 
 /// `requestBody`.
 public struct RequestBody: Sendable {
-    /// How it is encoded.
-    public var encoding: BodyEncoding
-    /// Its schema (a reference to a named object, or an inline object).
-    public var schema: Schema
+    /// Its media types in spec order (the first is the default).
+    public var contents: [BodyContent]
     /// `required`.
     public var isRequired: Bool
     /// `description`.
@@ -147,10 +220,24 @@ public enum ResponseStatus: Sendable, Hashable {
 public enum ResponseContent: Sendable {
     /// No body.
     case none
-    /// A JSON body with a schema.
-    case json(Schema)
-    /// Bytes (one or more media types with `format: binary`).
+    /// A JSON body with a schema (the first JSON media type; others are the same data).
+    case json(Schema, mediaType: String)
+    /// Text (`text/plain`, `text/csv`, `application/x-yaml`, `text/event-stream` …).
+    case text(mediaTypes: [String])
+    /// Bytes (one or more media types, or JSON and bytes together).
     case binary(mediaTypes: [String])
+}
+
+/// A documented response header.
+public struct ResponseHeader: Sendable {
+    /// The header name.
+    public var name: String
+    /// Its schema.
+    public var schema: Schema
+    /// `required`.
+    public var isRequired: Bool
+    /// `description`.
+    public var description: String?
 }
 
 /// One entry of `responses`.
@@ -161,8 +248,8 @@ public struct Response: Sendable {
     public var description: String?
     /// Its body.
     public var content: ResponseContent
-    /// Names of documented response headers.
-    public var headers: [String]
+    /// Documented response headers.
+    public var headers: [ResponseHeader]
     /// Where it is.
     public var mark: Mark
 }

@@ -4,7 +4,7 @@ import YAML
 extension SpecLoader {
     static let operationKeys: [String] = [
         "operationId", "summary", "description", "tags", "parameters", "requestBody", "responses", "deprecated",
-        "security", "x-polling", "x-pagination",
+        "security", "servers", "x-polling", "x-pagination",
     ]
 
     mutating func loadPaths(_ node: Node) -> [Operation] {
@@ -17,14 +17,16 @@ extension SpecLoader {
                 diagnostics.error("path '\(path)' must start with '/'", at: pathEntry.key.mark)
             }
             let shared = item["parameters"].map { loadParameters($0) } ?? []
+            let servers = item["servers"].map { loadServers($0) } ?? []
             for entry in item {
                 guard let key = entry.key.scalarText else { continue }
                 if let method = HTTPMethodName(rawValue: key) {
-                    if let operation = loadOperation(entry.value, method: method, path: path, shared: shared) {
+                    if var operation = loadOperation(entry.value, method: method, path: path, shared: shared) {
+                        if operation.servers.isEmpty { operation.servers = servers }
                         operations.append(operation)
                     }
-                } else if !["parameters", "summary", "description", "servers"].contains(key) && !key.hasPrefix("x-") {
-                    diagnostics.error("unsupported keyword '\(key)' in path '\(path)'", at: entry.key.mark)
+                } else if !["parameters", "summary", "description", "servers"].contains(key) {
+                    ignoredKey(key, in: "a path item", at: entry.key.mark)
                 }
             }
         }
@@ -54,7 +56,7 @@ extension SpecLoader {
         } else {
             diagnostics.error("operation '\(operationID)' has no 'responses'", at: node.mark)
         }
-        return Operation(
+        var operation = Operation(
             operationID: operationID, method: method, path: path,
             summary: entries["summary"].flatMap { string($0, "'summary'") },
             description: entries["description"].flatMap { string($0, "'description'") },
@@ -62,6 +64,10 @@ extension SpecLoader {
             requestBody: entries["requestBody"].flatMap { loadRequestBody($0) }, responses: responses, mark: node.mark,
             polling: entries["x-polling"].flatMap { loadPolling($0) },
             pagination: entries["x-pagination"].flatMap { loadPagination($0) })
+        operation.security = entries["security"].map { loadSecurity($0) }
+        operation.servers = entries["servers"].map { loadServers($0) } ?? []
+        operation.isDeprecated = entries["deprecated"].flatMap { bool($0, "'deprecated'") } ?? false
+        return operation
     }
 
     private mutating func checkPathParameters(_ path: String, _ parameters: [Parameter], at mark: Mark) {
@@ -91,8 +97,8 @@ extension SpecLoader {
         checkKeys(
             entries,
             allowed: [
-                "name", "in", "required", "description", "schema", "deprecated", "example", "examples", "style",
-                "explode",
+                "name", "in", "required", "description", "schema", "content", "deprecated", "style", "explode",
+                "example",
             ],
             in: "a parameter")
         guard let name = entries["name"].flatMap({ string($0, "a parameter's 'name'") }) else {
@@ -104,57 +110,86 @@ extension SpecLoader {
             return nil
         }
         guard let location = ParameterLocation(rawValue: place) else {
-            diagnostics.error("parameter '\(name)' is in '\(place)'; supported: path, query, header", at: inNode.mark)
+            diagnostics.error(
+                "parameter '\(name)' is in '\(place)'; expected path, query, header or cookie", at: inNode.mark)
+            return nil
+        }
+        if location == .header, ["accept", "content-type", "authorization"].contains(name.lowercased()) {
+            diagnostics.warning(
+                "header parameter '\(name)' is set by the client itself (OpenAPI ignores it); ignored", at: node.mark)
             return nil
         }
         let isRequired = entries["required"].flatMap { bool($0, "'required'") } ?? false
         if location == .path && !isRequired {
-            diagnostics.error("path parameter '\(name)' must have 'required: true'", at: node.mark)
+            diagnostics.warning("path parameter '\(name)' is always required; 'required: true' assumed", at: node.mark)
         }
-        guard let schemaNode = entries["schema"] else {
-            diagnostics.error("parameter '\(name)' needs a 'schema'", at: node.mark)
-            return nil
+        var schema: Schema
+        if let schemaNode = entries["schema"] {
+            schema = loadSchema(schemaNode)
+        } else if let content = entries["content"]?.mapping?.first, let schemaNode = content.value["schema"] {
+            // `content: {application/json: {schema}}`: the value travels as that media type's text.
+            schema = loadSchema(schemaNode)
+            if BodyEncoding.of(content.key.scalarText ?? "") == .json, case .object = schema.kind {
+                diagnostics.warning(
+                    "parameter '\(name)' is sent as JSON text; generated as a String holding it", at: node.mark)
+                schema = Schema(mark: schemaNode.mark, kind: .string(format: nil))
+            }
+        } else {
+            diagnostics.warning("parameter '\(name)' has no 'schema'; generated as a String", at: node.mark)
+            schema = Schema(mark: node.mark, kind: .string(format: nil))
         }
-        return Parameter(
+        if let node = entries["example"] {
+            if node.kind == .scalar, let example = quietValue(node) {
+                schema.example = schema.example ?? example
+            } else {
+                ignoredKey("example", in: "a parameter", at: node.mark)
+            }
+        }
+        var parameter = Parameter(
             name: name, location: location, isRequired: isRequired || location == .path,
-            description: entries["description"].flatMap { string($0, "'description'") },
-            schema: loadSchema(schemaNode), mark: node.mark)
+            description: entries["description"].flatMap { string($0, "'description'") }, schema: schema,
+            mark: node.mark)
+        if let styleNode = entries["style"], let text = string(styleNode, "'style'") {
+            if let style = ParameterStyle(rawValue: text) {
+                parameter.style = style
+            } else {
+                diagnostics.warning("unknown parameter style '\(text)'; the default is used", at: styleNode.mark)
+            }
+        }
+        parameter.explode = entries["explode"].flatMap { bool($0, "'explode'") }
+        parameter.isDeprecated = entries["deprecated"].flatMap { bool($0, "'deprecated'") } ?? false
+        return parameter
     }
 
     private mutating func loadRequestBody(_ node: Node) -> RequestBody? {
-        guard let entries = mapping(node, "'requestBody'") else { return nil }
+        guard let (target, _) = followComponent(node, kind: "requestBodies"),
+            let entries = mapping(target, "'requestBody'")
+        else { return nil }
         checkKeys(entries, allowed: ["description", "required", "content"], in: "'requestBody'")
         guard let content = entries["content"].flatMap({ mapping($0, "'requestBody.content'") }) else {
-            if entries["content"] == nil { diagnostics.error("'requestBody' needs 'content'", at: node.mark) }
+            if entries["content"] == nil { diagnostics.error("'requestBody' needs 'content'", at: target.mark) }
             return nil
         }
-        var chosen: (BodyEncoding, Node)?
+        var contents: [BodyContent] = []
         for entry in content {
-            guard let mediaType = entry.key.scalarText else { continue }
-            guard let encoding = BodyEncoding(rawValue: mediaType) else {
-                diagnostics.error(
-                    "request media type '\(mediaType)' is not supported; use application/json or multipart/form-data",
-                    at: entry.key.mark)
+            guard let mediaType = entry.key.scalarText, let media = mapping(entry.value, "a media type") else {
                 continue
             }
-            if let (first, _) = chosen {
-                diagnostics.warning(
-                    "only the first request media type '\(first.rawValue)' is generated; '\(mediaType)' is ignored",
-                    at: entry.key.mark)
-            } else {
-                chosen = (encoding, entry.value)
+            checkKeys(media, allowed: ["schema", "encoding"], in: "a media type")
+            let schema = media["schema"].map { loadSchema($0) } ?? Schema(mark: entry.value.mark, kind: .any)
+            var body = BodyContent(
+                mediaType: mediaType, encoding: BodyEncoding.of(mediaType), schema: schema, mark: entry.key.mark)
+            for part in media["encoding"]?.mapping.map(Array.init) ?? [] {
+                if let name = part.key.scalarText, let type = part.value["contentType"]?.scalarText {
+                    body.partContentTypes.append((name, type))
+                }
             }
+            contents.append(body)
         }
-        guard let (encoding, mediaNode) = chosen, let media = mapping(mediaNode, "a media type") else { return nil }
-        checkKeys(media, allowed: ["schema", "encoding", "example", "examples"], in: "a media type")
-        guard let schemaNode = media["schema"] else {
-            diagnostics.error("the request body needs a 'schema'", at: mediaNode.mark)
-            return nil
-        }
+        guard !contents.isEmpty else { return nil }
         return RequestBody(
-            encoding: encoding, schema: loadSchema(schemaNode),
-            isRequired: entries["required"].flatMap { bool($0, "'required'") } ?? false,
-            description: entries["description"].flatMap { string($0, "'description'") }, mark: node.mark)
+            contents: contents, isRequired: entries["required"].flatMap { bool($0, "'required'") } ?? false,
+            description: entries["description"].flatMap { string($0, "'description'") }, mark: target.mark)
     }
 
     /// Follows a `$ref` to `#/components/KIND/NAME`; returns the target node (or the node itself).
@@ -173,8 +208,14 @@ extension SpecLoader {
             return nil
         }
         if target["$ref"] != nil {
-            diagnostics.error("'\(text)' points to another '$ref'; point to the definition itself", at: reference.mark)
-            return nil
+            // A component that is itself a reference (`Error: {$ref: '#/components/responses/Problem'}`).
+            guard followDepth < 16 else {
+                diagnostics.error("'\(text)' starts a chain of more than 16 references", at: reference.mark)
+                return nil
+            }
+            followDepth += 1
+            defer { followDepth -= 1 }
+            return followComponent(target, kind: kind).map { ($0.0, $0.1 ?? name) }
         }
         return (target, name)
     }

@@ -33,11 +33,26 @@ extension SpecLoader {
 
     private mutating func loadResponse(_ target: Node, key: String) -> LoadedResponse? {
         guard let fields = mapping(target, "response '\(key)'") else { return nil }
-        checkKeys(fields, allowed: ["description", "content", "headers", "links"], in: "a response")
+        checkKeys(fields, allowed: ["description", "content", "headers"], in: "a response")
+        var headers: [ResponseHeader] = []
+        for entry in fields["headers"].flatMap({ mapping($0, "'headers'") }).map(Array.init) ?? [] {
+            guard let name = entry.key.scalarText, let (node, _) = followComponent(entry.value, kind: "headers"),
+                let header = mapping(node, "header '\(name)'")
+            else { continue }
+            checkKeys(
+                header, allowed: ["description", "schema", "required", "deprecated", "style", "explode"], in: "a header"
+            )
+            headers.append(
+                ResponseHeader(
+                    name: name,
+                    schema: header["schema"].map { loadSchema($0) }
+                        ?? Schema(mark: node.mark, kind: .string(format: nil)),
+                    isRequired: header["required"].flatMap { bool($0, "'required'") } ?? false,
+                    description: header["description"].flatMap { string($0, "'description'") }))
+        }
         return LoadedResponse(
             description: fields["description"].flatMap { string($0, "'description'") },
-            content: fields["content"].map { loadResponseContent($0) } ?? ResponseContent.none,
-            headers: fields["headers"]?.mapping?.compactMap { $0.key.scalarText } ?? [])
+            content: fields["content"].map { loadResponseContent($0) } ?? ResponseContent.none, headers: headers)
     }
 
     private static func status(_ key: String) -> ResponseStatus? {
@@ -45,58 +60,45 @@ extension SpecLoader {
         let bytes = Array(key.utf8)
         guard bytes.count == 3, let first = bytes.first, (UInt8(ascii: "1")...UInt8(ascii: "5")).contains(first)
         else { return nil }
-        if bytes[1...] == [UInt8(ascii: "X"), UInt8(ascii: "X")] { return .range(Int(first - UInt8(ascii: "0"))) }
+        if bytes[1...].allSatisfy({ $0 == UInt8(ascii: "X") || $0 == UInt8(ascii: "x") }) {
+            return .range(Int(first - UInt8(ascii: "0")))
+        }
         return Int(key).map(ResponseStatus.code)
     }
 
+    /// A response's media types: the first JSON one gives the type; text and bytes are read as such. JSON next to
+    /// other types is decoded as JSON (the client asks for JSON first).
     private mutating func loadResponseContent(_ node: Node) -> ResponseContent {
         guard let entries = mapping(node, "a response's 'content'") else { return .none }
-        var json: Schema?
+        var json: (Schema, String)?
+        var text: [String] = []
         var binary: [String] = []
-        var jsonTypes: [String] = []
         for entry in entries {
             guard let mediaType = entry.key.scalarText, let media = mapping(entry.value, "a media type") else {
                 continue
             }
-            checkKeys(media, allowed: ["schema", "example", "examples", "encoding"], in: "a media type")
-            let schemaNode = media["schema"]
-            if Self.isJSON(mediaType) {
-                jsonTypes.append(mediaType)
-                if json != nil {
-                    diagnostics.warning("only the first JSON media type of a response is generated", at: entry.key.mark)
-                } else if let schemaNode {
-                    json = loadSchema(schemaNode)
-                } else {
-                    diagnostics.error("JSON response content needs a 'schema'", at: entry.value.mark)
+            checkKeys(media, allowed: ["schema", "encoding"], in: "a media type")
+            switch BodyEncoding.of(mediaType) {
+            case .json:
+                if json == nil {
+                    json = (
+                        media["schema"].map { loadSchema($0) } ?? Schema(mark: entry.value.mark, kind: .any), mediaType
+                    )
                 }
-            } else {
-                if let schemaNode {
-                    let schema = loadSchema(schemaNode)
-                    if case .binary = schema.kind {
-                    } else if case .string = schema.kind {
-                    } else {
-                        diagnostics.error(
-                            "non-JSON response '\(mediaType)' must have schema {type: string, format: binary}",
-                            at: schemaNode.mark)
-                    }
-                }
-                binary.append(mediaType)
+            case .text: text.append(mediaType)
+            default: binary.append(mediaType)
             }
         }
-        if let json {
-            guard !binary.isEmpty else { return .json(json) }
-            diagnostics.warning(
-                "this response mixes JSON and binary media types; all are returned as bytes (BinaryContent)",
-                at: node.mark)
-            return .binary(mediaTypes: binary + jsonTypes)
+        if let (schema, mediaType) = json {
+            if !text.isEmpty || !binary.isEmpty {
+                diagnostics.repeatedWarning(
+                    "a response that is JSON or another media type is decoded as JSON (the client asks for JSON)",
+                    at: node.mark)
+            }
+            return .json(schema, mediaType: mediaType)
         }
-        return binary.isEmpty ? .none : .binary(mediaTypes: binary)
-    }
-
-    private static func isJSON(_ mediaType: String) -> Bool {
-        if mediaType == "application/json" { return true }
-        let base = mediaType.split(separator: ";").first.map { String($0).lowercased() } ?? ""
-        return base == "application/json" || base.hasSuffix("+json")
+        if !binary.isEmpty { return .binary(mediaTypes: binary + text) }
+        return text.isEmpty ? .none : .text(mediaTypes: text)
     }
 }
 
@@ -104,5 +106,5 @@ extension SpecLoader {
 struct LoadedResponse {
     var description: String?
     var content: ResponseContent
-    var headers: [String]
+    var headers: [ResponseHeader]
 }

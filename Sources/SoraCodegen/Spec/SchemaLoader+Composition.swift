@@ -127,7 +127,7 @@ extension SpecLoader {
             }
             return
         }
-        if !isAnnotationOnly(schema) {
+        if !isAnnotationOnly(schema) && !isBareType(schema) {
             diagnostics.warning(
                 "'\(keyword)' next to the schema's own type or properties is not generated; generated as JSONValue",
                 at: entry.key.mark)
@@ -154,6 +154,16 @@ extension SpecLoader {
             UnionSchema(
                 alternatives: alternatives, isAnyOf: keyword == "anyOf",
                 discriminator: discriminator.flatMap { loadDiscriminator($0) }))
+    }
+
+    /// True for `type: object` with no properties, or a plain scalar type: next to `oneOf` it only restates
+    /// what the alternatives are, so the alternatives decide.
+    private func isBareType(_ schema: Schema) -> Bool {
+        switch schema.kind {
+        case .map(let values): return values == nil
+        case .string, .integer, .number, .boolean: return schema.constraints.isEmpty
+        default: return false
+        }
     }
 
     /// True for `{required: [a]}`: a rule about which properties are present, not a type.

@@ -87,6 +87,13 @@ extension SpecLoader {
             schema.defaultValue = nil
             return
         }
+        if value == .null && !schema.isNullable {
+            // Common in real documents, meaning "no default".
+            diagnostics.repeatedWarning(
+                "'default: null' on a schema that is not nullable is ignored", at: entry.value.mark)
+            schema.defaultValue = nil
+            return
+        }
         let fits: Bool
         switch (schema.kind, value) {
         case (_, .null): fits = schema.isNullable

@@ -16,6 +16,8 @@ struct SpecLoader {
     /// `Error` response is loaded once, not once per operation.
     var loadedParameters: [String: Parameter?] = [:]
     var loadedResponses: [String: LoadedResponse?] = [:]
+    /// How many component `$ref`s `followComponent` is following at once (a chain is bounded).
+    var followDepth = 0
     /// The schemas loaded as `allOf` parts, by place: their `required` lists may name other parts' properties.
     var allOfParts: Set<Mark> = []
     /// Every `pattern`, compiled in the background (shared with the paths thread of a large spec).
@@ -38,8 +40,9 @@ struct SpecLoader {
         checkKeys(entries, allowed: Self.rootKeys, in: "the OpenAPI document")
         checkVersion(entries)
         indexComponents(entries["components"])
-        if let security = entries["security"] { checkSecurity(security) }
         var document = loadInfo(entries["info"])
+        document.securitySchemes = loadSecuritySchemes()
+        document.security = entries["security"].map { loadSecurity($0) } ?? []
         document.servers = entries["servers"].map { loadServers($0) } ?? []
         (document.schemas, document.operations) = loadSchemasAndPaths()
         if entries["paths"] == nil {
@@ -92,22 +95,41 @@ struct SpecLoader {
         return document
     }
 
-    private mutating func loadServers(_ node: Node) -> [Server] {
+    /// `servers`: URLs with their variables (each needs a `default`).
+    mutating func loadServers(_ node: Node) -> [Server] {
         guard let items = sequence(node, "'servers'") else { return [] }
         var servers: [Server] = []
         for item in items {
             guard let entries = mapping(item, "a server") else { continue }
             checkKeys(entries, allowed: ["url", "description", "variables"], in: "a server")
-            if let variables = entries.keyNode("variables") {
-                diagnostics.error("server variables are not supported; write the URL out", at: variables.mark)
-            }
             guard let urlNode = entries["url"] else {
                 diagnostics.error("a server needs a 'url'", at: item.mark)
                 continue
             }
-            if let url = string(urlNode, "a server's 'url'") {
-                servers.append(Server(url: url, description: entries["description"].flatMap { $0.scalarText }))
+            guard let url = string(urlNode, "a server's 'url'") else { continue }
+            var server = Server(url: url, description: entries["description"].flatMap { $0.scalarText })
+            for variable in entries["variables"].flatMap({ mapping($0, "'variables'") }).map(Array.init) ?? [] {
+                guard let name = variable.key.scalarText, let fields = mapping(variable.value, "a server variable")
+                else { continue }
+                checkKeys(fields, allowed: ["default", "enum", "description"], in: "a server variable")
+                guard let defaultValue = fields["default"].flatMap({ string($0, "'default'") }) else {
+                    if fields["default"] == nil {
+                        diagnostics.error("server variable '\(name)' needs a 'default'", at: variable.key.mark)
+                    }
+                    continue
+                }
+                server.variables.append(
+                    ServerVariable(
+                        name: name, defaultValue: defaultValue,
+                        allowedValues: fields["enum"].map { strings($0, "'enum'") } ?? [],
+                        description: fields["description"].flatMap { $0.scalarText }))
             }
+            for name in PathTemplate.placeholders(in: url) where !server.variables.contains(where: { $0.name == name })
+            {
+                diagnostics.warning(
+                    "server URL '\(url)' has '{\(name)}' but no variable '\(name)'; pass baseURL", at: urlNode.mark)
+            }
+            servers.append(server)
         }
         return servers
     }
@@ -118,10 +140,9 @@ struct SpecLoader {
             entries,
             allowed: [
                 "schemas", "parameters", "responses", "securitySchemes", "requestBodies", "headers",
-                "examples",
             ],
             in: "'components'")
-        for kind in ["schemas", "parameters", "responses"] {
+        for kind in ["schemas", "parameters", "responses", "requestBodies", "headers", "securitySchemes"] {
             guard let section = entries[kind], let items = mapping(section, "'components.\(kind)'") else { continue }
             var index: [String: Node] = [:]
             index.reserveCapacity(items.count)
@@ -129,32 +150,6 @@ struct SpecLoader {
                 if let name = item.key.scalarText { index[name] = item.value }
             }
             componentNodes[kind] = index
-        }
-        if let requestBodies = entries.keyNode("requestBodies") {
-            diagnostics.error(
-                "'components.requestBodies' is not supported; write request bodies inline", at: requestBodies.mark)
-        }
-    }
-
-    private mutating func checkSecurity(_ node: Node) {
-        guard let requirements = sequence(node, "'security'") else { return }
-        let schemes = root["components"]?["securitySchemes"]
-        for requirement in requirements {
-            guard let entries = mapping(requirement, "a security requirement") else { continue }
-            for entry in entries {
-                guard let name = entry.key.scalarText else { continue }
-                guard let scheme = schemes?[name] else {
-                    diagnostics.error(
-                        "security scheme '\(name)' is not defined in components.securitySchemes",
-                        at: entry.key.mark)
-                    continue
-                }
-                let type = scheme["type"]?.scalarText
-                let kind = scheme["scheme"]?.scalarText?.lowercased()
-                if type != "http" || kind != "bearer" {
-                    diagnostics.error("security scheme '\(name)' must be 'type: http, scheme: bearer'", at: scheme.mark)
-                }
-            }
         }
     }
 

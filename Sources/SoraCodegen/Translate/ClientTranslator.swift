@@ -4,17 +4,31 @@ extension Translator {
         var doc: [String] = [document.title]
         if let description = document.description { doc += ["", description] }
         doc += ["", "Spec: `#/info` (version \(document.version))"]
-        let servers: [Code] = document.servers.map { "\(literal: $0.url)" }
-        let members: [Declaration] = [
+        let servers: [Code] = document.servers.map { "\(literal: $0.defaultURL)" }
+        var serverDoc = ["The servers the spec lists; the first is the default base URL."]
+        for server in document.servers where !server.variables.isEmpty {
+            serverDoc += ["", "`\(server.url)`, here with its defaults; pass another `baseURL` for:"]
+            for variable in server.variables {
+                let values =
+                    variable.allowedValues.isEmpty ? "any value" : variable.allowedValues.joined(separator: ", ")
+                serverDoc.append("- `\(variable.name)`: \(values) (default `\(variable.defaultValue)`)")
+            }
+        }
+        var members: [Declaration] = [
             .property(
                 PropertyDeclaration(
-                    doc: Doc(["The servers the spec lists; the first is the default base URL."]),
-                    modifiers: "public static", keyword: "let", name: "servers", type: .array(.string),
-                    initializer: "[\(Code.joined(servers, separator: ", "))]")),
+                    doc: Doc(serverDoc), modifiers: "public static", keyword: "let", name: "servers",
+                    type: .array(.string), initializer: "[\(Code.joined(servers, separator: ", "))]")),
             .property(
                 PropertyDeclaration(
                     doc: Doc(["Sends requests and turns responses into values or typed errors."]), keyword: "let",
                     name: "core", type: "APIClientCore")),
+        ]
+        guard usesSingleToken else {
+            members += credentialMembers()
+            return clientFile(members: members, doc: doc)
+        }
+        members += [
             .function(
                 FunctionDeclaration(
                     doc: Doc([
@@ -35,9 +49,13 @@ extension Translator {
                         .line(
                             "core = try APIClientCore(baseURL: baseURL, defaultServer: Self.servers.first, token: token, transport: transport, configuration: configuration)"
                         )
-                    ])),
+                    ]))
         ]
-        return SwiftFile(
+        return clientFile(members: members, doc: doc)
+    }
+
+    private func clientFile(members: [Declaration], doc: [String]) -> SwiftFile {
+        SwiftFile(
             path: "\(clientName).swift", imports: ["Foundation", "SoraRuntime"],
             declarations: [
                 .type(

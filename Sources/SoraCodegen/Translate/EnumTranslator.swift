@@ -19,7 +19,7 @@ extension Translator {
             },
             varnames: values.varnames,
             valueAt: { values.valueMarks.indices.contains($0) ? values.valueMarks[$0] : schema.mark },
-            rawType: SwiftType.int, conformance: "OpenIntegerEnum", schema: schema, pointer: pointer)
+            rawType: SwiftType.int, conformance: "OpenIntEnum", schema: schema, pointer: pointer)
     }
 
     /// An open enum over `values` (a name seed, the text for people and the Swift literal of each raw value).
@@ -67,7 +67,8 @@ extension Translator {
         members.append(
             .function(
                 FunctionDeclaration(
-                    doc: Doc(["Creates a value from its wire \(wire); values the spec does not list become `unknown`."]),
+                    doc: Doc(["Creates a value from its wire \(wire); values the spec does not list become `unknown`."]
+                    ),
                     name: "init", parameters: [FunctionParameter(name: "rawValue", type: rawType)],
                     body: [
                         .switchBlock(

@@ -4,13 +4,13 @@ extension Translator {
     /// A response property of an operation's JSON success type, resolved.
     private func successProperty(_ operation: Operation, _ name: String) -> (type: SwiftType, member: Member)? {
         guard let success = operation.responses.first(where: { $0.status.isSuccess }),
-            case .json(let schema) = success.content, let typeName = table.objectName(schema),
+            case .json(let schema, _) = success.content, let typeName = table.objectName(schema),
             case .object(let object)? = table.resolved(schema)?.kind,
             let property = object.properties.first(where: { $0.name == name })
         else { return nil }
         let member = Member(
             property: property, name: SwiftNames.memberName(property.name), type: .jsonValue,
-            isOptional: !property.isRequired || property.schema.isNullable, isBoxed: false, pointer: "")
+            isOptional: !property.isRequired || isNullable(property.schema), isBoxed: false, pointer: "")
         return (.named(table.swiftName(typeName)), member)
     }
 

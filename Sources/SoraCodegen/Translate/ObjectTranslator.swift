@@ -25,19 +25,20 @@ extension Translator {
 
     /// Declarations for a named schema: a struct, an enum, or a typealias (with any nested types).
     mutating func modelDeclarations(
-        name: String, schema: Schema, specName: String?, pointer: String, isMultipart: Bool
+        name: String, schema: Schema, specName: String?, pointer: String, isMultipart: Bool, isForm: Bool = false
     ) -> [Declaration] {
         switch schema.kind {
         case .object(let object):
             return objectDeclarations(
                 name: name, schema: schema, object: object, specName: specName, pointer: pointer,
-                isMultipart: isMultipart)
+                isMultipart: isMultipart, isForm: isForm)
         case .enumeration(let values):
             return [.type(enumDeclaration(name: name, values: values, schema: schema, pointer: pointer))]
         case .integerEnumeration(let values):
             return [.type(integerEnumDeclaration(name: name, values: values, schema: schema, pointer: pointer))]
         case .union(let union):
-            return unionDeclarations(name: name, union: union, schema: schema, pointer: pointer)
+            return unionDeclarations(
+                name: name, union: union, schema: schema, pointer: pointer, isMultipart: isMultipart)
         default:
             var nested: [Declaration] = []
             let type = swiftType(
@@ -45,14 +46,15 @@ extension Translator {
             return [
                 .typeAlias(
                     doc: schemaDoc(schema, pointer: pointer), access: "public", name: name,
-                    type: schema.isNullable ? type.optional : type)
+                    type: type)
             ]
                 + nested
         }
     }
 
     mutating func objectDeclarations(
-        name: String, schema: Schema, object: ObjectSchema, specName: String?, pointer: String, isMultipart: Bool
+        name: String, schema: Schema, object: ObjectSchema, specName: String?, pointer: String, isMultipart: Bool,
+        isForm: Bool = false
     ) -> [Declaration] {
         var nested: [Declaration] = []
         var members: [Member] = []
@@ -79,13 +81,14 @@ extension Translator {
             members.append(
                 Member(
                     property: property, name: memberName, type: type,
-                    isOptional: !property.isRequired || property.schema.isNullable,
+                    isOptional: !property.isRequired || isNullable(property.schema),
                     isBoxed: !boxed.isEmpty && specName.map { boxed.contains("\($0).\(property.name)") } ?? false,
                     pointer: propertyPointer))
         }
-        let hasFile = members.contains { $0.type.contains(.fileUpload) }
+        let hasFile = isMultipart && members.contains { $0.type.contains(.fileUpload) || holdsFile($0.property.schema) }
         var conformances = hasFile ? [] : ["Codable"]
         conformances += ["Hashable", "Sendable", isMultipart ? "MultipartEncodable" : "Validatable"]
+        if isForm { conformances.append("FormURLEncodable") }
         var body: [Declaration] = []
         body.reserveCapacity(members.count + 6 + nested.count)
         for member in members { appendPropertyDeclarations(member, to: &body) }
@@ -94,6 +97,7 @@ extension Translator {
             body.append(.function(validate))
         }
         if isMultipart { body.append(.function(formEncoder(members))) }
+        if isForm { body.append(.function(urlEncodedFormEncoder(members))) }
         if !hasFile && !members.isEmpty {
             if members.contains(where: { $0.property.isRequired && $0.isOptional }) {
                 body.append(.function(nullPreservingEncoder(members)))
@@ -140,6 +144,10 @@ extension Translator {
             if !lines.isEmpty { lines.append("") }
             lines.append("Default: `\(value.text)`")
         }
+        if let example = member.property.schema.example {
+            if !lines.isEmpty { lines.append("") }
+            lines.append("Example: `\(example.text)`")
+        }
         if !lines.isEmpty { lines.append("") }
         lines.append("Spec: `\(member.pointer)`")
         return Doc(lines)
@@ -168,11 +176,16 @@ extension Translator {
 
     private func formEncoder(_ members: [Member]) -> FunctionDeclaration {
         let body: [Statement] = members.map { member in
-            let isJSONPart =
-                table.objectName(member.property.schema) != nil
-                || { if case .dictionary = member.type { true } else { false } }() || member.type == .jsonValue
-                || { if case .object = member.property.schema.kind { true } else { false } }()
-            let method = isJSONPart ? "appendJSON" : "append"
+            let schema = table.resolved(member.property.schema)
+            if case .union? = schema?.kind {
+                let optional = member.isOptional ? "?" : ""
+                return .line(
+                    "\(member.name)\(optional).appendParts(named: \(literal: member.property.name), to: &form)")
+            }
+            let isTextPart =
+                member.type.contains(.fileUpload)
+                || (travelsAsText(member.property.schema) && { if case .any? = schema?.kind { false } else { true } }())
+            let method = isTextPart ? "append" : "appendJSON"
             return .line("form.\(method)(\(literal: member.property.name), \(member.name))")
         }
         return FunctionDeclaration(
@@ -180,6 +193,39 @@ extension Translator {
             name: "encodeParts",
             parameters: [FunctionParameter(label: "into", name: "form", type: .inoutParameter("MultipartForm"))],
             body: body)
+    }
+
+    /// True when a multipart value holds a file: binary, a list of files, or a union with a file alternative.
+    func holdsFile(_ schema: Schema) -> Bool {
+        switch table.resolved(schema)?.kind {
+        case .binary?: return true
+        case .array(let items)?: return holdsFile(items)
+        case .union(let union)?: return union.alternatives.contains { holdsFile($0) }
+        default: return false
+        }
+    }
+
+    private func urlEncodedFormEncoder(_ members: [Member]) -> FunctionDeclaration {
+        let body: [Statement] = members.map { member in
+            let method = isScalarField(member) ? "append" : "appendObject"
+            return .line("form.\(method)(\(literal: member.property.name), \(member.name))")
+        }
+        return FunctionDeclaration(
+            doc: Doc(["Writes each field as `name=value`, in spec order; absent optional fields are left out."]),
+            name: "encodeFields",
+            parameters: [FunctionParameter(label: "into", name: "form", type: .inoutParameter("URLEncodedForm"))],
+            body: body)
+    }
+
+    /// True for a member that is a value or a list of values (text on the wire), not an object.
+    private func isScalarField(_ member: Member) -> Bool {
+        var schema = member.property.schema
+        if case .array(let items) = schema.kind { schema = items }
+        switch table.resolved(schema)?.kind {
+        case .string?, .binary?, .integer?, .number?, .boolean?, .enumeration?, .integerEnumeration?, .constant?:
+            return true
+        default: return false
+        }
     }
 
     /// JSON Schema's `required` with a nullable type means the key is always sent, as `null` when nil;
@@ -194,7 +240,8 @@ extension Translator {
             }
         return FunctionDeclaration(
             doc: Doc(["Encodes required nullable fields as `null` instead of leaving them out."]), name: "encode",
-            parameters: [FunctionParameter(label: "to", name: "encoder", type: .existential("Encoder"))], effects: "throws",
+            parameters: [FunctionParameter(label: "to", name: "encoder", type: .existential("Encoder"))],
+            effects: "throws",
             body: body)
     }
 

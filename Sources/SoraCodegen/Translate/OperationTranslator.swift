@@ -5,19 +5,22 @@ extension Translator {
 
     /// The operation files, one per tag, handed over method by method (a tag's file can be most of the output):
     /// `emitMember` gets the file (with no members yet) and its extension's next member. The models of inline
-    /// bodies and responses go to `emit` as soon as they are made.
+    /// parameters, bodies and responses go to `emit` as soon as they are made.
     mutating func operationFiles(
         emittingModels emit: (SwiftFile) -> Void, members emitMember: (SwiftFile, Declaration) -> Void
     ) {
         var groups: [String: SwiftFile] = [:]
         var functionNames: [String: String] = [:]
         for operation in document.operations {
-            let name = SwiftNames.bare(SwiftNames.memberName(operation.operationID))
+            var name = SwiftNames.bare(SwiftNames.memberName(operation.operationID))
             if let other = functionNames[name] {
-                diagnostics.error(
-                    "operations '\(other)' and '\(operation.operationID)' both become the Swift method '\(name)'; "
-                        + "rename one operationId", at: operation.mark)
-                continue
+                let taken = name
+                var suffix = 2
+                while functionNames["\(taken)\(suffix)"] != nil { suffix += 1 }
+                name = "\(taken)\(suffix)"
+                diagnostics.warning(
+                    "operations '\(other)' and '\(operation.operationID)' both become the Swift method '\(taken)'; "
+                        + "this one is '\(name)' (rename one operationId)", at: operation.mark)
             }
             functionNames[name] = operation.operationID
             let functions = operationFunctions(operation, name: name)
@@ -35,114 +38,58 @@ extension Translator {
         }
     }
 
-    /// The operation's method, and for a binary answer a second one that streams it to a file.
+    /// The operation's method (one per request media type), for a binary answer one that streams it to a file,
+    /// and the `x-polling` / `x-pagination` helpers.
     private mutating func operationFunctions(_ operation: Operation, name: String) -> [FunctionDeclaration]? {
         let pointer = "#/paths/" + Pointer.escape(operation.path) + "/" + operation.method.rawValue
-        let pathParameters = operation.parameters.filter { $0.location == .path }
-        var pathArguments: [FunctionParameter] = []
-        var parameters: [FunctionParameter] = []
-        var optionalArguments: [FunctionParameter] = []
-        var statements: [Statement] = [
-            .line(
-                "var httpRequest = OperationRequest(operationID: \(literal: operation.operationID), method: .\(operation.method.rawValue), path: \(literal: operation.path))"
-            )
-        ]
-        var checks: [Statement] = []
-        var docParameters: [String] = []
-        var seen: Set<String> = []
-        for parameter in operation.parameters {
-            let argument = SwiftNames.memberName(parameter.name)
-            let bare = SwiftNames.bare(argument)
-            guard !Self.reservedLocals.contains(bare), seen.insert(bare).inserted else {
-                diagnostics.error(
-                    "parameter '\(parameter.name)' of '\(operation.operationID)' becomes the Swift name '\(bare)', "
-                        + "which is taken", at: parameter.mark)
-                return nil
+        let typeSeed = SwiftNames.typeName(name)
+        guard var plan = parameterPlan(operation, pointer: pointer, typeSeed: typeSeed) else { return nil }
+        if let security = securityStatement(operation) { plan.setters.insert(security, at: 0) }
+        let bodies = operation.requestBody.map { bodyPlans($0, operation: operation, pointer: pointer) } ?? [nil]
+        let response = responsePlan(operation, pointer: pointer, typeSeed: typeSeed)
+        var functions: [FunctionDeclaration] = []
+        var requestStatements: [Statement] = []
+        for body in bodies {
+            var parameters = plan.pathArguments
+            var statements = plan.opening + plan.setters
+            var docParameters = plan.docParameters
+            if let body {
+                var parameter = body.parameter
+                if parameter.label == nil && plan.pathArguments.isEmpty && body.isPrimary { parameter.label = "_" }
+                parameters.append(parameter)
+                statements += body.statements
+                docParameters.append("  - \(SwiftNames.bare(parameter.name)): \(body.doc)")
             }
-            var nested: [Declaration] = []
-            let type = swiftType(
-                parameter.schema, nestedName: SwiftNames.typeName(parameter.name), pointer: pointer, isMultipart: false,
-                nested: &nested)
-            if !nested.isEmpty {
-                diagnostics.error(
-                    "parameter '\(parameter.name)' has an inline enum or object; move it to components/schemas",
-                    at: parameter.mark)
-                return nil
-            }
-            let isOptional = !parameter.isRequired || parameter.schema.isNullable
-            let label: String? = pathParameters.count == 1 && parameter.location == .path ? "_" : nil
-            let functionParameter = FunctionParameter(
-                label: label, name: argument, type: isOptional ? type.optional : type,
-                defaultValue: isOptional ? "nil" : nil)
-            if parameter.location == .path {
-                pathArguments.append(functionParameter)
-            } else if isOptional {
-                optionalArguments.append(functionParameter)
-            } else {
-                parameters.append(functionParameter)
-            }
-            let setter =
-                switch parameter.location {
-                case .path: "setPathParameter"
-                case .query: "addQuery"
-                case .header: "setHeader"
-                }
-            statements.append(.line("httpRequest.\(setter)(\(literal: parameter.name), \(argument))"))
-            checks += valueChecks(argument, field: parameter.name, schema: parameter.schema)
-            docParameters.append(
-                "  - \(bare): \(parameter.description ?? "`\(parameter.name)` (\(parameter.location.rawValue))")")
-        }
-        if !checks.isEmpty {
-            statements.insert(
-                contentsOf: [.line("var validator = Validator(\(literal: operation.operationID))")] + checks
-                    + [.line("try httpRequest.check(validator)")], at: 1)
-        }
-        if let body = operation.requestBody {
-            guard let bodyType = bodyType(body, operation: operation, pointer: pointer) else { return nil }
-            let setter = body.encoding == .json ? "setJSONBody" : "setMultipartBody"
-            let arguments = body.encoding == .json ? "body" : "body, checkingImages: core.configuration.checksImageSize"
-            parameters.insert(
-                FunctionParameter(
-                    label: pathArguments.isEmpty ? "_" : nil, name: "body",
-                    type: body.isRequired ? bodyType : bodyType.optional,
-                    defaultValue: body.isRequired ? nil : "nil"),
-                at: 0)
+            parameters += plan.requiredArguments + plan.optionalArguments
+            statements += response.preparing
+            if body?.isPrimary ?? true { requestStatements = statements }
             statements.append(
-                body.isRequired
-                    ? .line("try httpRequest.\(setter)(\(arguments))")
-                    : .block("if let body", [.line("try httpRequest.\(setter)(\(arguments))")]))
-            docParameters.append("  - body: \(body.description ?? "The request body.")")
+                .line(
+                    response.returnType == nil
+                        ? "_ = try await core.send(httpRequest\(response.errorTypes))"
+                        : "let httpResponse = try await core.send(httpRequest\(response.errorTypes))"))
+            statements += response.reading
+            var function = FunctionDeclaration(
+                doc: operationDoc(operation, pointer: pointer, parameters: docParameters), name: name,
+                parameters: parameters, effects: "async throws(SoraError)", returnType: response.returnType,
+                body: statements)
+            if operation.isDeprecated { function.attributes = ["@available(*, deprecated)"] }
+            functions.append(function)
         }
-        parameters = pathArguments + parameters + optionalArguments
-        let (returnType, tail) = responseHandling(operation, pointer: pointer)
-        if let success = operation.responses.first(where: { $0.status.isSuccess }),
-            case .binary(let mediaTypes) = success.content
-        {
-            statements.append(
-                .line("httpRequest.setHeader(\"Accept\", \(literal: mediaTypes.joined(separator: ", ")))"))
-        }
-        let requestStatements = statements
-        statements.append(
-            .line(
-                returnType == nil
-                    ? "_ = try await core.send(httpRequest)" : "let httpResponse = try await core.send(httpRequest)"))
-        statements += tail
-        let function = FunctionDeclaration(
-            doc: operationDoc(operation, pointer: pointer, parameters: docParameters), name: name,
-            parameters: parameters, effects: "async throws(SoraError)", returnType: returnType, body: statements)
+        guard let primary = functions.first else { return nil }
         var helpers: [FunctionDeclaration] = []
         if let polling = operation.polling,
-            let helper = pollingFunction(polling, operation: operation, function: function, request: requestStatements)
+            let helper = pollingFunction(polling, operation: operation, function: primary, request: requestStatements)
         {
             helpers.append(helper)
         }
         if let pagination = operation.pagination,
-            let helper = paginationFunction(pagination, operation: operation, function: function)
+            let helper = paginationFunction(pagination, operation: operation, function: primary)
         {
             helpers.append(helper)
         }
-        guard returnType == .binaryContent else { return [function] + helpers }
-        let toFile = FunctionDeclaration(
+        guard response.returnType == .binaryContent else { return functions + helpers }
+        var toFile = FunctionDeclaration(
             doc: Doc([
                 "Streams the answer of `\(name)` to `destination` through a temporary file beside it, renamed into "
                     + "place only when complete; a broken transfer resumes with `Range`, and a failure or "
@@ -151,51 +98,11 @@ extension Translator {
                 "Spec: `\(operation.method.rawValue.uppercased()) \(operation.path)` (`\(pointer)`)",
             ]),
             name: name,
-            parameters: parameters + [FunctionParameter(label: "to", name: "destination", type: .url)],
+            parameters: primary.parameters + [FunctionParameter(label: "to", name: "destination", type: .url)],
             effects: "async throws(SoraError)", returnType: "DownloadedFile",
             body: requestStatements + [.line("return try await core.download(httpRequest, to: destination)")])
-        return [function, toFile] + helpers
-    }
-
-    private mutating func bodyType(_ body: RequestBody, operation: Operation, pointer: String) -> SwiftType? {
-        if case .reference(let name) = body.schema.kind { return .named(table.swiftName(name)) }
-        guard case .object(let object) = body.schema.kind else {
-            diagnostics.error("a request body must be an object schema (inline or $ref)", at: body.mark)
-            return nil
-        }
-        let name = SwiftNames.typeName(operation.operationID) + "Request"
-        let pointer = pointer + "/requestBody"
-        inlineModels.append(
-            SwiftFile(
-                path: "Models/\(name).swift", imports: ["SoraRuntime"],
-                declarations: objectDeclarations(
-                    name: name, schema: body.schema, object: object, specName: nil, pointer: pointer,
-                    isMultipart: body.encoding == .multipart)))
-        return .named(name)
-    }
-
-    private mutating func responseHandling(_ operation: Operation, pointer: String) -> (SwiftType?, [Statement]) {
-        guard let success = operation.responses.first(where: { $0.status.isSuccess }) else {
-            diagnostics.warning("operation '\(operation.operationID)' documents no 2xx response", at: operation.mark)
-            return (nil, [])
-        }
-        switch success.content {
-        case .none: return (nil, [])
-        case .binary:
-            return (.binaryContent, [.line("return httpResponse.binaryContent()")])
-        case .json(let schema):
-            var nested: [Declaration] = []
-            var type = swiftType(
-                schema, nestedName: SwiftNames.typeName(operation.operationID) + "Response",
-                pointer: pointer + "/responses", isMultipart: false, nested: &nested)
-            if schema.isNullable { type = type.optional }
-            if !nested.isEmpty {
-                let name = SwiftNames.typeName(operation.operationID) + "Response"
-                inlineModels.append(
-                    SwiftFile(path: "Models/\(name).swift", imports: ["SoraRuntime"], declarations: nested))
-            }
-            return (type, [.line("return try await httpResponse.decodeJSON(\(type).self)")])
-        }
+        toFile.attributes = primary.attributes
+        return functions + [toFile] + helpers
     }
 
     private func operationDoc(_ operation: Operation, pointer: String, parameters: [String]) -> Doc {

@@ -4,8 +4,12 @@ struct Translator {
     var diagnostics: DiagnosticBag
     let table: TypeTable
     let clientName: String
-    /// Spec names of schemas used as multipart bodies (they get a form encoder).
+    /// Spec names of schemas used as multipart bodies (they get a multipart encoder).
     let multipartSchemas: Set<String>
+    /// Spec names of schemas used as `application/x-www-form-urlencoded` bodies (they get a form encoder).
+    let formSchemas: Set<String>
+    /// True when the client holds one bearer token that every operation sends (no per-operation security).
+    let usesSingleToken: Bool
     /// `Type.property` keys that are stored boxed to break value recursion.
     let boxed: Set<String>
     /// Models for inline bodies and responses, named after their operation.
@@ -18,14 +22,17 @@ struct Translator {
         table = TypeTable(document, clientName: clientName, diagnostics: &diagnostics)
         self.diagnostics = diagnostics
         var multipart = Set<String>()
-        for index in document.operations.indices {
-            if let body = document.operations[index].requestBody, body.encoding == .multipart,
-                case .reference(let name) = body.schema.kind
-            {
-                multipart.insert(name)
+        var form = Set<String>()
+        for operation in document.operations {
+            for content in operation.requestBody?.contents ?? [] {
+                guard case .reference(let name) = content.schema.kind else { continue }
+                if content.encoding == .multipart { multipart.insert(name) }
+                if content.encoding == .form { form.insert(name) }
             }
         }
         multipartSchemas = multipart
+        formSchemas = form
+        usesSingleToken = Self.usesSingleToken(document)
         boxed = RecursionBreaker.boxedProperties(document, table: table)
     }
 
@@ -45,7 +52,7 @@ struct Translator {
             let declarations = modelDeclarations(
                 name: name, schema: named.schema, specName: named.name,
                 pointer: "#/components/schemas/" + Pointer.escape(named.name),
-                isMultipart: multipartSchemas.contains(named.name))
+                isMultipart: multipartSchemas.contains(named.name), isForm: formSchemas.contains(named.name))
             emit(SwiftFile(path: "Models/\(name).swift", imports: ["SoraRuntime"], declarations: declarations))
         }
     }

@@ -24,7 +24,8 @@ extension Translator {
             return .named(name)
         case .union(let union):
             let name = nestedName()
-            nested += unionDeclarations(name: name, union: union, schema: schema, pointer: pointer())
+            nested += unionDeclarations(
+                name: name, union: union, schema: schema, pointer: pointer(), isMultipart: isMultipart)
             return .named(name)
         case .object(let object):
             let name = nestedName()
@@ -35,14 +36,22 @@ extension Translator {
             let element = swiftType(
                 items, nestedName: nestedName() + "Item", pointer: pointer() + "/items", isMultipart: isMultipart,
                 nested: &nested)
-            return .array(items.isNullable ? element.optional : element)
+            return .array(isNullable(items) ? element.optional : element)
         case .map(let values):
             guard let values else { return .dictionary(.jsonValue) }
             let element = swiftType(
                 values, nestedName: nestedName() + "Value", pointer: pointer() + "/additionalProperties",
                 isMultipart: false, nested: &nested)
-            return .dictionary(values.isNullable ? element.optional : element)
+            return .dictionary(isNullable(values) ? element.optional : element)
         }
+    }
+
+    /// True when a value may be `null`: the schema says so, or the named schema it refers to does (a nullable
+    /// named schema's typealias holds the plain type; each use adds the `?`).
+    func isNullable(_ schema: Schema) -> Bool {
+        if schema.isNullable { return true }
+        guard case .reference = schema.kind else { return false }
+        return table.resolved(schema)?.isNullable ?? false
     }
 
     /// Doc lines for a schema: title, description, and where it came from.
@@ -54,6 +63,10 @@ extension Translator {
             lines.append(description)
         }
         if lines.isEmpty, let fallback { lines.append(fallback) }
+        if let example = schema.example {
+            if !lines.isEmpty { lines.append("") }
+            lines.append("Example: `\(example.text)`")
+        }
         if !lines.isEmpty { lines.append("") }
         lines.append("Spec: `\(pointer)`")
         return Doc(lines)

@@ -23,9 +23,9 @@ extension Translator {
     }
 
     /// The declarations of a union type named `name`.
-    mutating func unionDeclarations(name: String, union: UnionSchema, schema: Schema, pointer: String)
-        -> [Declaration]
-    {
+    mutating func unionDeclarations(
+        name: String, union: UnionSchema, schema: Schema, pointer: String, isMultipart: Bool = false
+    ) -> [Declaration] {
         var nested: [Declaration] = []
         let keyword = union.isAnyOf ? "anyOf" : "oneOf"
         var cases: [UnionCase] = []
@@ -34,23 +34,33 @@ extension Translator {
             let seed = caseSeed(alternative, index: index)
             let type = swiftType(
                 alternative, nestedName: SwiftNames.typeName(seed), pointer: pointer + "/\(keyword)/\(index)",
-                isMultipart: false, nested: &nested)
+                isMultipart: isMultipart, nested: &nested)
             var caseName = SwiftNames.bare(SwiftNames.memberName(seed))
             if taken.contains(caseName) { caseName += String(index + 1) }
             taken.insert(caseName)
             cases.append(
                 UnionCase(
-                    name: SwiftNames.escaped(caseName), type: alternative.isNullable ? type.optional : type,
+                    name: SwiftNames.escaped(caseName), type: isNullable(alternative) ? type.optional : type,
                     shape: shape(alternative), schema: alternative))
         }
         let overlapping = cases.indices.contains { first in
             cases.indices.contains { second in first < second && cases[first].shape.overlaps(cases[second].shape) }
         }
         let doc = schemaDoc(schema, pointer: pointer)
-        if union.isAnyOf && overlapping && discriminator(union, cases) == nil {
-            return [.type(anyOfStruct(name: name, cases: cases, doc: doc, nested: nested))]
+        if cases.contains(where: { $0.type.contains(.fileUpload) }) {
+            // Files are not JSON: such a union is only ever written as multipart parts.
+            return [.type(multipartUnion(name: name, cases: cases, doc: doc, nested: nested))]
         }
-        return [.type(oneOfEnum(name: name, union: union, cases: cases, doc: doc, nested: nested))]
+        var declaration: TypeDeclaration
+        if union.isAnyOf && overlapping && discriminator(union, cases) == nil {
+            declaration = anyOfStruct(name: name, cases: cases, doc: doc, nested: nested)
+        } else {
+            declaration = oneOfEnum(name: name, union: union, cases: cases, doc: doc, nested: nested)
+        }
+        if isMultipart {
+            declaration.members.insert(.function(partsFunction(cases, isEnum: declaration.keyword != "struct")), at: 0)
+        }
+        return [.type(declaration)]
     }
 
     /// A name for an alternative: its component's name, its title, or what it is.
@@ -172,7 +182,8 @@ extension Translator {
             .function(
                 FunctionDeclaration(
                     doc: Doc(["Decodes the alternative \(how); anything else is kept as `undocumented`."]),
-                    name: "init", parameters: [FunctionParameter(label: "from", name: "decoder", type: .existential("Decoder"))],
+                    name: "init",
+                    parameters: [FunctionParameter(label: "from", name: "decoder", type: .existential("Decoder"))],
                     effects: "throws", body: decode)))
         members.append(
             .function(
@@ -246,5 +257,51 @@ extension Translator {
         members += nested
         return TypeDeclaration(
             "struct", name, doc: doc, conformances: ["Codable", "Hashable", "Sendable"], members: members)
+    }
+
+    /// A union that holds a file: an enum written only as multipart parts.
+    private func multipartUnion(name: String, cases: [UnionCase], doc: Doc, nested: [Declaration]) -> TypeDeclaration {
+        var members: [Declaration] = cases.map { unionCase in
+            .enumCase(
+                EnumCaseDeclaration(
+                    doc: Doc([unionCase.schema.description ?? "`\(unionCase.type)`"]), name: unionCase.name,
+                    associatedType: unionCase.type))
+        }
+        members.append(.function(partsFunction(cases, isEnum: true, hasUndocumented: false)))
+        members += nested
+        return TypeDeclaration("enum", name, doc: doc, conformances: ["Hashable", "Sendable"], members: members)
+    }
+
+    /// `appendParts(named:to:)`: the value as multipart parts (files and text as they are, the rest as JSON).
+    private func partsFunction(_ cases: [UnionCase], isEnum: Bool, hasUndocumented: Bool = true) -> FunctionDeclaration
+    {
+        func call(_ unionCase: UnionCase, _ value: String) -> Code {
+            let isText =
+                unionCase.type.contains(.fileUpload)
+                || (travelsAsText(unionCase.schema) && unionCase.type != .jsonValue)
+            return "form.\(isText ? "append" : "appendJSON")(name, \(value))"
+        }
+        var body: [Statement]
+        if isEnum {
+            body = [
+                .switchBlock(
+                    "self",
+                    cases.map { ("case .\($0.name)(let value)", [.line(call($0, "value"))]) }
+                        + (hasUndocumented
+                            ? [("case .undocumented(let value)", [.line("form.appendJSON(name, value)")])] : []))
+            ]
+        } else {
+            body = cases.map { .line(call($0, $0.name)) } + [.line("form.appendJSON(name, undocumented)")]
+        }
+        return FunctionDeclaration(
+            doc: Doc([
+                "Appends the value as multipart parts named `name`: files and text as they are, the rest as JSON."
+            ]),
+            name: "appendParts",
+            parameters: [
+                FunctionParameter(label: "named", name: "name", type: .string),
+                FunctionParameter(label: "to", name: "form", type: .inoutParameter("MultipartForm")),
+            ],
+            body: body)
     }
 }

@@ -38,6 +38,11 @@ public struct MultipartForm: Sendable {
         for value in values ?? [] { parts.append(.text(name: name, value: value.parameterText)) }
     }
 
+    /// Appends one file part per file, all with the same name; nil is left out.
+    public mutating func append(_ name: String, _ uploads: [FileUpload]?) {
+        for upload in uploads ?? [] { parts.append(.file(name: name, upload: upload)) }
+    }
+
     /// Appends a file part; nil is left out.
     public mutating func append(_ name: String, _ upload: FileUpload?) {
         if let upload { parts.append(.file(name: name, upload: upload)) }

@@ -54,15 +54,6 @@ import Testing
                 "27:17: error: 'required' must be a sequence, found the string 'name'",
             ]),
         Case(
-            "colliding operation names",
-            SpecText.minimal(
-                paths:
-                    "  /other:\n    get:\n      operationId: get_thing\n      responses:\n        \"204\": {description: none}"
-            ),
-            [
-                "22:7: error: operations 'getThing' and 'get_thing' both become the Swift method 'getThing'; rename one operationId"
-            ]),
-        Case(
             "alias bomb",
             (0..<7).map { level in
                 let items =

@@ -4,8 +4,9 @@ import Testing
 /// Jobs move queued → in_progress → completed (or failed for `[fail]`), and polls carry a poll hint.
 @Suite struct JobLifecycleTests {
     @Test func jobGoesThroughEveryStatus() async throws {
-        // Three seconds, so that even a machine busy with the rest of the suite polls the job in progress twice.
-        try await withServer(jobSeconds: 3.0) { harness in
+        // Six seconds, so that even a machine busy with the rest of the suite (a compiler runs beside it) polls
+        // the job in progress twice.
+        try await withServer(jobSeconds: 6.0) { harness in
             let created = try await harness.create(FormBody([("model", "sora-2"), ("prompt", "p"), ("seconds", "8")]))
             #expect(created.status == 200)
             #expect(created.json["status"] as? String == "queued")
@@ -70,13 +71,16 @@ import Testing
     }
 
     @Test func remixCreatesANewJobFromACompletedOne() async throws {
-        // Long enough that the early remix surely comes before completion, even on a loaded machine.
-        try await withServer(jobSeconds: 2) { harness in
+        // A job that cannot finish during the test: the remix surely comes before completion on any machine.
+        try await withServer(jobSeconds: 600) { harness in
             let source = try await harness.createJob()
             let early = try await harness.send(
                 .POST, "/v1/videos/\(source)/remix", body: Array(#"{"prompt":"x"}"#.utf8))
             #expect(early.status == 400)
             #expect(early.error("code") == "video_not_ready")
+        }
+        try await withServer(jobSeconds: 1) { harness in
+            let source = try await harness.createJob()
             _ = try await harness.waitUntilDone(source)
             let remix = try await harness.send(
                 .POST, "/v1/videos/\(source)/remix", headers: [("Content-Type", "application/json")],

@@ -20,7 +20,7 @@ extension HostileClient {
     public func echoHostile(_ body: HostileBody) async throws(SoraError) -> HostileBody {
         var httpRequest = OperationRequest(operationID: "echoHostile", method: .post, path: "/echo")
         try httpRequest.setJSONBody(body)
-        let httpResponse = try await core.send(httpRequest)
+        let httpResponse = try await core.send(httpRequest, errorTypes: [.default: HostileError.self])
         return try await httpResponse.decodeJSON(HostileBody.self)
     }
 
@@ -41,7 +41,7 @@ extension HostileClient {
         try httpRequest.check(validator)
         httpRequest.setPathParameter("item_id", itemId)
         httpRequest.addQuery("mode", mode)
-        let httpResponse = try await core.send(httpRequest)
+        let httpResponse = try await core.send(httpRequest, errorTypes: [.default: HostileError.self])
         return try await httpResponse.decodeJSON(HostileBody.self)
     }
 }

@@ -27,7 +27,7 @@ extension PetClient {
         httpRequest.addQuery("limit", limit)
         httpRequest.addQuery("resolution", resolution)
         httpRequest.addQuery("include_archived", includeArchived)
-        let httpResponse = try await core.send(httpRequest)
+        let httpResponse = try await core.send(httpRequest, errorTypes: [.default: ErrorModel.self])
         return try await httpResponse.decodeJSON([Pet].self)
     }
 }

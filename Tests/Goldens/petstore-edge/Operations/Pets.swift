@@ -16,7 +16,7 @@ extension PetClient {
     public func createPet(_ body: CreatePetRequest) async throws(SoraError) -> Pet {
         var httpRequest = OperationRequest(operationID: "createPet", method: .post, path: "/pets")
         try httpRequest.setJSONBody(body)
-        let httpResponse = try await core.send(httpRequest)
+        let httpResponse = try await core.send(httpRequest, errorTypes: [.default: ErrorModel.self])
         return try await httpResponse.decodeJSON(Pet.self)
     }
 
@@ -48,7 +48,7 @@ extension PetClient {
         httpRequest.setPathParameter("pet_id", petId)
         httpRequest.setHeader("X-Trace-Id", xTraceId)
         httpRequest.addQuery("status", status)
-        let httpResponse = try await core.send(httpRequest)
+        let httpResponse = try await core.send(httpRequest, errorTypes: [.default: ErrorModel.self])
         return try await httpResponse.decodeJSON(Pet.self)
     }
 }
