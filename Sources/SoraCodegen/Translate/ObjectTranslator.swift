@@ -1,6 +1,9 @@
 /// Object schemas become flat structs with a memberwise initialiser, coding keys, validation and,
 /// for multipart bodies, a form encoder.
 extension Translator {
+    /// Names of the members generated models have besides their properties.
+    static let generatedMemberNames: Set<String> = ["validate", "encodeParts", "encodeFields", "additionalProperties"]
+
     /// One translated property (a class: members are passed around a lot, and the spec property is large).
     final class Member {
         let property: Property
@@ -59,19 +62,24 @@ extension Translator {
         var nested: [Declaration] = []
         var members: [Member] = []
         var seen: [String: String] = [:]
-        for property in object.properties {
-            let memberName = SwiftNames.memberName(property.name)
-            let bare = SwiftNames.bare(memberName)
-            if let other = seen[bare] {
-                diagnostics.error(
-                    "properties '\(other)' and '\(property.name)' both become the Swift property '\(bare)'",
-                    at: property.mark)
-                continue
+        for var property in object.properties {
+            // A required read-only value is not sent, a required write-only one not answered: both are optional.
+            if property.isRequired && !flags(property.schema).isDisjoint(with: [.readOnly, .writeOnly]) {
+                property.isRequired = false
             }
-            if bare == "validate" || bare == "encodeParts" {
-                diagnostics.error(
-                    "property '\(property.name)' would hide the generated method '\(bare)()'", at: property.mark)
-                continue
+            var memberName = SwiftNames.memberName(property.name)
+            var bare = SwiftNames.bare(memberName)
+            if seen[bare] != nil || Self.generatedMemberNames.contains(bare) {
+                let taken = bare
+                var suffix = 2
+                while seen["\(taken)\(suffix)"] != nil { suffix += 1 }
+                bare = "\(taken)\(suffix)"
+                memberName = SwiftNames.escaped(bare)
+                diagnostics.warning(
+                    "property '\(property.name)' would become the Swift property '\(taken)', which "
+                        + (seen[taken].map { "'\($0)' already has" } ?? "the generated code uses")
+                        + "; it is '\(bare)'",
+                    at: property.mark)
             }
             seen[bare] = property.name
             let propertyPointer = pointer + "/properties/" + Pointer.escape(property.name)
@@ -92,13 +100,24 @@ extension Translator {
         var body: [Declaration] = []
         body.reserveCapacity(members.count + 6 + nested.count)
         for member in members { appendPropertyDeclarations(member, to: &body) }
-        body.append(.function(memberwiseInit(name: name, members: members)))
+        let extraType =
+            hasFile
+            ? nil
+            : object.additionalProperties.map { extra in
+                swiftType(
+                    extra, nestedName: "AdditionalProperty", pointer: pointer + "/additionalProperties",
+                    isMultipart: false, nested: &nested)
+            }
+        if let extraType { body.append(additionalPropertiesProperty(extraType)) }
+        body.append(.function(memberwiseInit(name: name, members: members, extraType: extraType)))
         if let validate = validateFunction(typeName: name, object: object, members: members) {
             body.append(.function(validate))
         }
         if isMultipart { body.append(.function(formEncoder(members))) }
         if isForm { body.append(.function(urlEncodedFormEncoder(members))) }
-        if !hasFile && !members.isEmpty {
+        if let extraType {
+            body += additionalPropertiesMembers(extraType, members: members)
+        } else if !hasFile && !members.isEmpty {
             if members.contains(where: { $0.property.isRequired && $0.isOptional }) {
                 body.append(.function(nullPreservingEncoder(members)))
             }
@@ -137,9 +156,25 @@ extension Translator {
                     modifiers: "private", name: member.storageName, type: storageType)))
     }
 
+    /// A property's flags, its own or those of the schema it refers to.
+    private func flags(_ schema: Schema) -> SchemaFlags {
+        guard case .reference = schema.kind else { return schema.flags }
+        return schema.flags.union(table.resolved(schema)?.flags ?? [])
+    }
+
     private func propertyDoc(_ member: Member) -> Doc {
         var lines: [String] = []
         if let description = member.property.schema.description { lines.append(description) }
+        let flags = flags(member.property.schema)
+        let notes = [
+            flags.contains(.readOnly) ? "Read-only: the server sets it; requests leave it out when nil." : nil,
+            flags.contains(.writeOnly) ? "Write-only: sent in requests; answers leave it out." : nil,
+            flags.contains(.deprecated) ? "Deprecated in the spec." : nil,
+        ]
+        for case let note? in notes {
+            if !lines.isEmpty { lines.append("") }
+            lines.append(note)
+        }
         if let value = member.property.schema.defaultValue {
             if !lines.isEmpty { lines.append("") }
             lines.append("Default: `\(value.text)`")
@@ -153,8 +188,8 @@ extension Translator {
         return Doc(lines)
     }
 
-    private func memberwiseInit(name: String, members: [Member]) -> FunctionDeclaration {
-        let parameters = members.map { member in
+    private func memberwiseInit(name: String, members: [Member], extraType: SwiftType?) -> FunctionDeclaration {
+        var parameters = members.map { member in
             var defaultValue: Code? = member.isOptional ? "nil" : nil
             if case .constant(let value) = member.property.schema.kind {
                 defaultValue = "\(literal: value)"
@@ -163,11 +198,17 @@ extension Translator {
             }
             return FunctionParameter(name: member.name, type: member.declaredType, defaultValue: defaultValue)
         }
-        let body: [Statement] = members.map { member in
+        var body: [Statement] = members.map { member in
             guard member.isBoxed else { return .line("self.\(member.name) = \(member.name)") }
             return member.isOptional
                 ? .line("self.\(member.storageName) = \(member.name).map(Indirect.init)")
                 : .line("self.\(member.storageName) = Indirect(\(member.name))")
+        }
+        if let extraType {
+            parameters.append(
+                FunctionParameter(
+                    name: "additionalProperties", type: .dictionary(extraType), defaultValue: "[:]"))
+            body.append(.line("self.additionalProperties = additionalProperties"))
         }
         return FunctionDeclaration(
             doc: Doc(["Creates a `\(name)`; optional fields default to nil (the server's default)."]), name: "init",
@@ -230,7 +271,7 @@ extension Translator {
 
     /// JSON Schema's `required` with a nullable type means the key is always sent, as `null` when nil;
     /// the synthesised encoder would leave it out, so such structs get this one.
-    private func nullPreservingEncoder(_ members: [Member]) -> FunctionDeclaration {
+    func nullPreservingEncoder(_ members: [Member]) -> FunctionDeclaration {
         let body: [Statement] =
             [.line("var container = encoder.container(keyedBy: CodingKeys.self)")]
             + members.map { member in
@@ -245,7 +286,7 @@ extension Translator {
             body: body)
     }
 
-    private func codingKeys(_ members: [Member]) -> Declaration {
+    func codingKeys(_ members: [Member]) -> Declaration {
         let cases: [Declaration] = members.map { member in
             let key = member.isBoxed ? member.storageName : member.name
             let wire = member.property.name
