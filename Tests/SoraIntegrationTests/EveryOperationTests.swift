@@ -56,6 +56,18 @@ import Testing
         }
     }
 
+    @Test func withHeadersTwinsReturnTheDocumentedPollDelay() async throws {
+        try await MockHarness.run { harness in
+            let created = try await harness.sora.createVideoWithHeaders(CreateVideoRequest(model: .sora2, prompt: "p"))
+            #expect(created.body.status == .queued)
+            let delay = try #require(created.headers.openaiPollAfterMs)
+            #expect(delay > 0)
+            let retrieved = try await harness.sora.retrieveVideoWithHeaders(created.body.id)
+            #expect(retrieved.body.id == created.body.id)
+            #expect(retrieved.headers.openaiPollAfterMs != nil)
+        }
+    }
+
     @Test func aModeratedPromptEndsFailedWithItsError() async throws {
         try await MockHarness.run { harness in
             let job = try await harness.sora.createVideo(CreateVideoRequest(model: .sora2, prompt: "x [fail]"))

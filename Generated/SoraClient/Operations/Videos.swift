@@ -27,6 +27,38 @@ extension SoraClient {
         return try await httpResponse.decodeJSON(Video.self)
     }
 
+    /// `createVideo`, returning the documented response headers too.
+    ///
+    /// 创建视频任务
+    ///
+    /// 提交一个视频生成任务,系统将异步处理并返回任务结果。
+    /// The response is the task object, normally with status `queued`; poll it with `retrieveVideo`.
+    /// A retried create starts a second paid job unless the same `Idempotency-Key` is sent.
+    ///
+    /// - Parameters:
+    ///   - idempotencyKey: Unique key for this create or remix; a retry with the same key does not start a second paid job.
+    ///   - body: The request body.
+    /// - Throws: `SoraError` (validation before sending, API errors with status and request id, transport).
+    ///
+    /// Spec: `POST /videos` (`#/paths/~1videos/post`)
+    public func createVideoWithHeaders(
+        _ body: CreateVideoRequest,
+        idempotencyKey: String? = nil
+    ) async throws(SoraError) -> ResponseWithHeaders<Video, CreateVideoResponseHeaders> {
+        var httpRequest = OperationRequest(operationID: "createVideo", method: .post, path: "/videos")
+        var validator = Validator("createVideo")
+        validator.check(idempotencyKey, field: "Idempotency-Key", maxLength: 255)
+        try httpRequest.check(validator)
+        httpRequest.setHeader("Idempotency-Key", idempotencyKey)
+        try httpRequest.setMultipartBody(body, checkingImages: core.configuration.checksImageSize)
+        let httpResponse = try await core.send(httpRequest, errorTypes: [.default: ErrorResponse.self])
+        let headers = CreateVideoResponseHeaders(openaiPollAfterMs: httpResponse.header("openai-poll-after-ms", as: Int.self))
+        func readBody() async throws(SoraError) -> Video {
+            return try await httpResponse.decodeJSON(Video.self)
+        }
+        return ResponseWithHeaders(body: try await readBody(), headers: headers)
+    }
+
     /// List video tasks
     ///
     /// Lists recently created video tasks, newest first by default, with cursor pagination.
@@ -55,6 +87,40 @@ extension SoraClient {
         return try await httpResponse.decodeJSON(VideoList.self)
     }
 
+    /// `listVideos`, returning the documented response headers too.
+    ///
+    /// List video tasks
+    ///
+    /// Lists recently created video tasks, newest first by default, with cursor pagination.
+    ///
+    /// - Parameters:
+    ///   - limit: Number of tasks to return (1…100).
+    ///   - after: Cursor for pagination; the id of the last task of the previous page.
+    ///   - order: Sort order by creation time.
+    /// - Throws: `SoraError` (validation before sending, API errors with status and request id, transport).
+    ///
+    /// Spec: `GET /videos` (`#/paths/~1videos/get`)
+    public func listVideosWithHeaders(
+        limit: Int? = nil,
+        after: String? = nil,
+        order: ListOrder? = nil
+    ) async throws(SoraError) -> ResponseWithHeaders<VideoList, ListVideosResponseHeaders> {
+        var httpRequest = OperationRequest(operationID: "listVideos", method: .get, path: "/videos")
+        var validator = Validator("listVideos")
+        validator.check(limit, field: "limit", minimum: 1, maximum: 100)
+        validator.check(after, field: "after", minLength: 1)
+        try httpRequest.check(validator)
+        httpRequest.addQuery("limit", limit)
+        httpRequest.addQuery("after", after)
+        httpRequest.addQuery("order", order)
+        let httpResponse = try await core.send(httpRequest, errorTypes: [.default: ErrorResponse.self])
+        let headers = ListVideosResponseHeaders(openaiPollAfterMs: httpResponse.header("openai-poll-after-ms", as: Int.self))
+        func readBody() async throws(SoraError) -> VideoList {
+            return try await httpResponse.decodeJSON(VideoList.self)
+        }
+        return ResponseWithHeaders(body: try await readBody(), headers: headers)
+    }
+
     /// Every item of `listVideos`, page after page, fetched as you iterate.
     ///
     /// Follows `last_id` into `after` while `has_more` is true; a cursor that repeats ends the walk.
@@ -79,6 +145,28 @@ extension SoraClient {
         httpRequest.setPathParameter("video_id", videoId)
         let httpResponse = try await core.send(httpRequest, errorTypes: [.default: ErrorResponse.self])
         return try await httpResponse.decodeJSON(Video.self)
+    }
+
+    /// `retrieveVideo`, returning the documented response headers too.
+    ///
+    /// Retrieve a video task
+    ///
+    /// Fetches the latest state of a video task; used for polling until `completed` or `failed`.
+    ///
+    /// - Parameters:
+    ///   - videoId: The identifier of the video task. Example: `video_123`.
+    /// - Throws: `SoraError` (validation before sending, API errors with status and request id, transport).
+    ///
+    /// Spec: `GET /videos/{video_id}` (`#/paths/~1videos~1{video_id}/get`)
+    public func retrieveVideoWithHeaders(_ videoId: String) async throws(SoraError) -> ResponseWithHeaders<Video, RetrieveVideoResponseHeaders> {
+        var httpRequest = OperationRequest(operationID: "retrieveVideo", method: .get, path: "/videos/{video_id}")
+        httpRequest.setPathParameter("video_id", videoId)
+        let httpResponse = try await core.send(httpRequest, errorTypes: [.default: ErrorResponse.self])
+        let headers = RetrieveVideoResponseHeaders(openaiPollAfterMs: httpResponse.header("openai-poll-after-ms", as: Int.self))
+        func readBody() async throws(SoraError) -> Video {
+            return try await httpResponse.decodeJSON(Video.self)
+        }
+        return ResponseWithHeaders(body: try await readBody(), headers: headers)
     }
 
     /// Repeats `retrieveVideo` until `status` is completed, failed, yielding each new snapshot.

@@ -45,6 +45,7 @@ struct SpecLoader {
         document.security = entries["security"].map { loadSecurity($0) } ?? []
         document.servers = entries["servers"].map { loadServers($0) } ?? []
         (document.schemas, document.operations) = loadSchemasAndPaths()
+        promoteSharedServers(&document)
         if entries["paths"] == nil {
             diagnostics.error("the document has no 'paths'", at: root.mark)
         }
@@ -151,6 +152,15 @@ struct SpecLoader {
             }
             componentNodes[kind] = index
         }
+    }
+
+    /// A document that lists servers only on its paths, all the same (Twilio's do), has them as its own.
+    private func promoteSharedServers(_ document: inout SpecDocument) {
+        guard document.servers.isEmpty, let first = document.operations.first?.servers, !first.isEmpty,
+            document.operations.allSatisfy({ $0.servers.map(\.url) == first.map(\.url) })
+        else { return }
+        document.servers = first
+        for index in document.operations.indices { document.operations[index].servers = [] }
     }
 
     mutating func loadSchemas() -> [NamedSchema] {

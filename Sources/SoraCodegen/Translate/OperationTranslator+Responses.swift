@@ -10,6 +10,8 @@ extension Translator {
         var reading: [Statement] = []
         /// `, errorTypes: [...]` for `core.send`, or empty.
         var errorTypes: Code = ""
+        /// The typed headers of the success answers, when they document any.
+        var headers: HeadersPlan?
     }
 
     /// One success answer as the method sees it.
@@ -33,6 +35,8 @@ extension Translator {
             diagnostics.warning("operation '\(operation.operationID)' documents no 2xx response", at: operation.mark)
             return plan
         }
+        plan.headers = headersPlan(
+            successes, operationID: operation.operationID, typeSeed: typeSeed, pointer: pointer)
         var answers: [SuccessAnswer] = []
         for response in successes {
             let (type, read) = answerType(
@@ -136,7 +140,7 @@ extension Translator {
         clauses.append(("default", fallback ?? clauses[0].body))
         inlineModels.append(
             SwiftFile(
-                path: "Models/\(name).swift", imports: ["SoraRuntime"],
+                path: "Models/\(name).swift", imports: modelImports(),
                 declarations: [
                     .type(
                         TypeDeclaration(

@@ -45,9 +45,13 @@ extension Translator {
         let typeSeed = SwiftNames.typeName(name)
         guard var plan = parameterPlan(operation, pointer: pointer, typeSeed: typeSeed) else { return nil }
         if let security = securityStatement(operation) { plan.setters.insert(security, at: 0) }
+        if let server = operation.servers.first, server.defaultURL != document.servers.first?.defaultURL {
+            plan.setters.insert(.line("httpRequest.setServer(\(literal: server.defaultURL))"), at: 0)
+        }
         let bodies = operation.requestBody.map { bodyPlans($0, operation: operation, pointer: pointer) } ?? [nil]
         let response = responsePlan(operation, pointer: pointer, typeSeed: typeSeed)
         var functions: [FunctionDeclaration] = []
+        var twins: [FunctionDeclaration] = []
         var requestStatements: [Statement] = []
         for body in bodies {
             var parameters = plan.pathArguments
@@ -63,19 +67,23 @@ extension Translator {
             parameters += plan.requiredArguments + plan.optionalArguments
             statements += response.preparing
             if body?.isPrimary ?? true { requestStatements = statements }
-            statements.append(
-                .line(
-                    response.returnType == nil
-                        ? "_ = try await core.send(httpRequest\(response.errorTypes))"
-                        : "let httpResponse = try await core.send(httpRequest\(response.errorTypes))"))
-            statements += response.reading
+            let send: Statement = .line("let httpResponse = try await core.send(httpRequest\(response.errorTypes))")
             var function = FunctionDeclaration(
                 doc: operationDoc(operation, pointer: pointer, parameters: docParameters), name: name,
                 parameters: parameters, effects: "async throws(SoraError)", returnType: response.returnType,
-                body: statements)
+                body: statements
+                    + (response.returnType == nil
+                        ? [.line("_ = try await core.send(httpRequest\(response.errorTypes))")]
+                        : [send] + response.reading))
             if operation.isDeprecated { function.attributes = ["@available(*, deprecated)"] }
             functions.append(function)
+            if let headers = response.headers {
+                twins.append(
+                    withHeadersFunction(
+                        function, sending: statements + [send], reading: response.reading, headers: headers))
+            }
         }
+        functions += twins
         guard let primary = functions.first else { return nil }
         var helpers: [FunctionDeclaration] = []
         if let polling = operation.polling,

@@ -6,6 +6,8 @@ import Logging
 public struct APIClientCore: Sendable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     /// The base URL every path is appended to.
     public let baseURL: URL
+    /// True when the caller passed no base URL: operations the spec serves from their own server use it.
+    let usesDefaultServer: Bool
     /// The transport that moves bytes.
     public let transport: any ClientTransport
     /// Timeouts, logging, boundary.
@@ -24,6 +26,7 @@ public struct APIClientCore: Sendable, CustomStringConvertible, CustomDebugStrin
             throw .invalidRequest("the token is empty or contains a line break")
         }
         self.baseURL = url
+        self.usesDefaultServer = baseURL == nil
         self.authorizer = Authorizer(token: token, credentials: [:])
         self.transport = transport
         self.configuration = configuration
@@ -45,9 +48,17 @@ public struct APIClientCore: Sendable, CustomStringConvertible, CustomDebugStrin
             }
         }
         self.baseURL = url
+        self.usesDefaultServer = baseURL == nil
         self.authorizer = Authorizer(token: nil, credentials: credentials)
         self.transport = transport
         self.configuration = configuration
+    }
+
+    /// The operation's own server when the spec gives one and the caller kept the default server; else the base URL.
+    func serverURL(for request: OperationRequest) throws(SoraError) -> URL {
+        guard usesDefaultServer, let server = request.server else { return baseURL }
+        return try Self.checkedURL(
+            URL(string: server), nil, configuration, secret: authorizer.hasCredentials ? "credentials" : nil)
     }
 
     /// The base URL, checked: http(s) with a host, and plain http only to loopback when `secret` would be sent.
@@ -157,8 +168,9 @@ public struct APIClientCore: Sendable, CustomStringConvertible, CustomDebugStrin
         let response: HTTPResponse
         let responseBody: HTTPBody?
         do {
-            (response, responseBody) = try await watch.run { [transport, baseURL] in
-                try await transport.send(head, body: watchedBody, baseURL: baseURL, operationID: request.operationID)
+            let server = try serverURL(for: request)
+            (response, responseBody) = try await watch.run { [transport] in
+                try await transport.send(head, body: watchedBody, baseURL: server, operationID: request.operationID)
             }
         } catch let error as SoraError {
             throw error

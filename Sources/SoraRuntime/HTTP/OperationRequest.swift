@@ -44,6 +44,15 @@ public struct OperationRequest: Sendable {
         case stream(HTTPBody)
     }
 
+    /// The operation's own server from the spec (`servers` of the path or operation), used instead of the
+    /// client's default server; a base URL the caller chose wins over it.
+    public private(set) var server: String?
+
+    /// Sets the operation's own server.
+    public mutating func setServer(_ url: String) {
+        server = url
+    }
+
     /// Starts a request for an operation.
     public init(operationID: String, method: HTTPRequest.Method, path: String) {
         self.operationID = operationID

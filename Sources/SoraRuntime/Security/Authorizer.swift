@@ -15,6 +15,9 @@ struct Authorizer: Sendable {
     let token: String?
     /// Credentials by scheme name.
     let credentials: [String: Credential]
+
+    /// True when anything secret would be sent.
+    var hasCredentials: Bool { token != nil || !credentials.isEmpty }
     /// Every secret in every form, longest first, so a secret inside another is never half-redacted.
     private let secrets: [String]
 
