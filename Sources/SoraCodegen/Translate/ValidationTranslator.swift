@@ -68,20 +68,31 @@ extension Translator {
         if let pattern = constraints.pattern { arguments.append("pattern: \(literal: pattern)") }
         switch resolved.kind {
         case .integer:
-            if let minimum = integerBound(constraints.minimum, isMinimum: true, at: resolved) {
-                arguments.append("minimum: \(minimum)")
-            }
-            if let maximum = integerBound(constraints.maximum, isMinimum: false, at: resolved) {
-                arguments.append("maximum: \(maximum)")
-            }
+            arguments += integerArguments(constraints, at: resolved)
         case .number:
-            if let minimum = constraints.minimum { arguments.append("minimum: \(String(minimum.double))") }
-            if let maximum = constraints.maximum { arguments.append("maximum: \(String(maximum.double))") }
+            let bounds: [(String, SpecNumber?)] = [
+                ("minimum", constraints.minimum), ("maximum", constraints.maximum),
+                ("exclusiveMinimum", constraints.exclusiveMinimum), ("exclusiveMaximum", constraints.exclusiveMaximum),
+                ("multipleOf", constraints.multipleOf),
+            ]
+            for case (let label, let bound?) in bounds where bound.double.isFinite {
+                arguments.append("\(label): \(String(bound.double))")
+            }
         case .constant(let value):
             arguments.append("allowed: [\(literal: value)]")
         case .object:
             statements.append(.line("validator.nested(\(name), field: \(literal: field))"))
         case .array(let items):
+            var itemRules: [Code] = []
+            if let minimum = constraints.minItems { itemRules.append("minItems: \(String(minimum))") }
+            if let maximum = constraints.maxItems { itemRules.append("maxItems: \(String(maximum))") }
+            if constraints.uniqueItems { itemRules.append("unique: true") }
+            if !itemRules.isEmpty {
+                statements.append(
+                    .line(
+                        "validator.checkItems(\(name), field: \(literal: field), \(Code.joined(itemRules, separator: ", ")))"
+                    ))
+            }
             if let itemSchema = table.resolved(items), case .object = itemSchema.kind {
                 statements.append(.line("validator.nested(each: \(name), field: \(literal: field))"))
             }
@@ -101,13 +112,50 @@ extension Translator {
         return statements
     }
 
+    /// Integer bounds as inclusive ones (an exclusive bound moves one step in; the tighter bound wins) and
+    /// a whole `multipleOf`.
+    private mutating func integerArguments(_ constraints: ScalarConstraints, at schema: Schema) -> [Code] {
+        var arguments: [Code] = []
+        let exclusiveMinimum = constraints.exclusiveMinimum.map { stepped($0, by: 1) }
+        let exclusiveMaximum = constraints.exclusiveMaximum.map { stepped($0, by: -1) }
+        let minimums = [constraints.minimum, exclusiveMinimum].compactMap {
+            integerBound($0, isMinimum: true, at: schema)
+        }
+        let maximums = [constraints.maximum, exclusiveMaximum].compactMap {
+            integerBound($0, isMinimum: false, at: schema)
+        }
+        if let minimum = minimums.max() { arguments.append("minimum: \(String(minimum))") }
+        if let maximum = maximums.min() { arguments.append("maximum: \(String(maximum))") }
+        if let multiple = constraints.multipleOf {
+            if let whole = multiple.integer, whole > 0 {
+                arguments.append("multipleOf: \(String(whole))")
+            } else {
+                diagnostics.warning(
+                    "multipleOf \(multiple) on an integer is not a positive whole number; it is not checked",
+                    at: schema.mark)
+            }
+        }
+        return arguments
+    }
+
+    /// The bound just inside an exclusive one: an integer moves by `step`; a fraction rounds inward.
+    private func stepped(_ bound: SpecNumber, by step: Int) -> SpecNumber {
+        if let value = bound.integer {
+            let (moved, overflow) = value.addingReportingOverflow(step)
+            return overflow ? bound : SpecNumber(integerDigits: String(moved))
+        }
+        guard bound.double.isFinite else { return bound }
+        let rounded = step > 0 ? bound.double.rounded(.up) : bound.double.rounded(.down)
+        return bound.double == rounded ? SpecNumber(double: rounded + Double(step)) : SpecNumber(double: rounded)
+    }
+
     /// An integer bound as Swift code; bounds past Int's range are dropped (always true) or reported.
-    private mutating func integerBound(_ bound: SpecNumber?, isMinimum: Bool, at schema: Schema) -> String? {
+    private mutating func integerBound(_ bound: SpecNumber?, isMinimum: Bool, at schema: Schema) -> Int? {
         guard let bound else { return nil }
-        if let value = bound.integer { return String(value) }
+        if let value = bound.integer { return value }
         if !bound.isInteger {
             let rounded = isMinimum ? bound.double.rounded(.up) : bound.double.rounded(.down)
-            if let value = Int(exactly: rounded) { return String(value) }
+            if let value = Int(exactly: rounded) { return value }
         }
         let beyondTop = bound.double > 0
         if isMinimum == beyondTop {
@@ -130,7 +178,8 @@ extension Translator {
         let value: Code
         switch table.resolved(member.property.schema)?.kind {
         case .enumeration?: value = "\(member.name)\(optional).rawValue"
-        case .string?, .constant?: value = "\(member.name)"
+        case .string(let format)? where format != "date-time": value = "\(member.name)"
+        case .constant?: value = "\(member.name)"
         case .boolean?, .integer?, .number?:
             value = member.isOptional ? "\(member.name).map { String($0) }" : "String(\(member.name))"
         default:
