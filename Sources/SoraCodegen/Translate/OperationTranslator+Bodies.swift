@@ -111,7 +111,7 @@ extension Translator {
         var nested: [Declaration] = []
         let type = swiftType(schema, nestedName: name, pointer: pointer, isMultipart: false, nested: &nested)
         if !nested.isEmpty {
-            inlineModels.append(SwiftFile(path: "Models/\(name).swift", imports: ["SoraRuntime"], declarations: nested))
+            inlineModels.append(SwiftFile(path: "Models/\(name).swift", imports: modelImports(), declarations: nested))
         }
         return isNullable(schema) ? type.optional : type
     }
@@ -123,12 +123,11 @@ extension Translator {
     {
         if let component = table.objectName(schema) { return .named(table.swiftName(component)) }
         guard case .object(let object) = schema.kind else { return nil }
+        let declarations = objectDeclarations(
+            name: name, schema: schema, object: object, specName: nil, pointer: pointer,
+            isMultipart: encoding == .multipart, isForm: encoding == .form)
         inlineModels.append(
-            SwiftFile(
-                path: "Models/\(name).swift", imports: ["SoraRuntime"],
-                declarations: objectDeclarations(
-                    name: name, schema: schema, object: object, specName: nil, pointer: pointer,
-                    isMultipart: encoding == .multipart, isForm: encoding == .form)))
+            SwiftFile(path: "Models/\(name).swift", imports: modelImports(), declarations: declarations))
         return .named(name)
     }
 

@@ -62,7 +62,7 @@ extension Translator {
         if !nested.isEmpty {
             inlineModels.append(
                 SwiftFile(
-                    path: "Models/\(typeSeed)Parameters.swift", imports: ["SoraRuntime"], declarations: nested))
+                    path: "Models/\(typeSeed)Parameters.swift", imports: modelImports(), declarations: nested))
         }
         let start: Code =
             "var httpRequest = OperationRequest(operationID: \(literal: operation.operationID), method: .\(operation.method.rawValue), path: \(literal: operation.path))"

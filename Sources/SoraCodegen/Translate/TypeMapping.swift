@@ -8,7 +8,11 @@ extension Translator {
     ) -> SwiftType {
         switch schema.kind {
         case .reference(let name): return .named(table.swiftName(name))
-        case .string, .constant: return .string
+        case .string(let format):
+            guard format == "date-time" else { return .string }
+            usesFoundation = true
+            return .date
+        case .constant: return .string
         case .binary: return isMultipart ? .fileUpload : .string
         case .integer: return .int
         case .number: return .double
@@ -63,6 +67,10 @@ extension Translator {
             lines.append(description)
         }
         if lines.isEmpty, let fallback { lines.append(fallback) }
+        if schema.flags.contains(.deprecated) {
+            if !lines.isEmpty { lines.append("") }
+            lines.append("Deprecated in the spec.")
+        }
         if let example = schema.example {
             if !lines.isEmpty { lines.append("") }
             lines.append("Example: `\(example.text)`")
@@ -77,7 +85,8 @@ extension Translator {
         switch value {
         case .null: return "nil"
         case .bool(let flag): return type == .bool ? Code(stringLiteral: String(flag)) : nil
-        case .string(let text): return type == .bool || type == .int || type == .double ? nil : "\(literal: text)"
+        case .string(let text):
+            return type == .bool || type == .int || type == .double || type == .date ? nil : "\(literal: text)"
         case .number(let number):
             if type == .int, let integer = number.integer { return Code(stringLiteral: String(integer)) }
             if type == .double, number.double.isFinite { return Code(stringLiteral: String(number.double)) }
