@@ -93,9 +93,12 @@ let package = Package(
         // Generator output for the fixture specs, committed and compiled: the goldens must build.
         .target(name: "GoldenPetstoreEdge", dependencies: ["SoraRuntime"], path: "Tests/Goldens/petstore-edge"),
         .target(name: "GoldenHostile", dependencies: ["SoraRuntime"], path: "Tests/Goldens/hostile"),
+        .target(name: "GoldenComposition", dependencies: ["SoraRuntime"], path: "Tests/Goldens/composition"),
         .testTarget(
             name: "SoraCodegenTests",
-            dependencies: ["TestSupport", "SoraCodegen", "GoldenPetstoreEdge", "GoldenHostile"],
+            dependencies: [
+                "TestSupport", "SoraCodegen", "GoldenPetstoreEdge", "GoldenHostile", "GoldenComposition",
+            ],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

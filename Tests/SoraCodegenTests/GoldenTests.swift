@@ -19,6 +19,10 @@ import Testing
         Golden(spec: "spec/sora-2.yaml", output: "Generated/SoraClient"),
         Golden(spec: "Tests/SoraCodegenTests/Fixtures/petstore-edge/spec.yaml", output: "Tests/Goldens/petstore-edge"),
         Golden(spec: "Tests/SoraCodegenTests/Fixtures/hostile/spec.yaml", output: "Tests/Goldens/hostile"),
+        Golden(spec: "Tests/SoraCodegenTests/Fixtures/composition/spec.yaml", output: "Tests/Goldens/composition"),
+        // Two corpus documents as published (compiled by CorpusTests): OpenAPI 3.0 forms and keys, 3.1 multipart.
+        Golden(spec: "Tests/Corpus/vonage-sms/openapi.yaml", output: "Tests/Goldens/corpus-vonage-sms"),
+        Golden(spec: "Tests/Corpus/livepeer-ai/openapi.yaml", output: "Tests/Goldens/corpus-livepeer-ai"),
     ]
 
     @Test(arguments: goldens)

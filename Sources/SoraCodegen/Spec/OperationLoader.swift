@@ -200,8 +200,20 @@ extension SpecLoader {
             let name = JSONPointer.plainComponentName(text, kind: kind)
                 ?? JSONPointer(reference: text)?.componentName(kind)
         else {
-            diagnostics.error("'\(text)' must point to '#/components/\(kind)/NAME'", at: reference.mark)
-            return nil
+            // Any other place in the document (`#/paths/~1pets/get/parameters/0`): read what is there.
+            guard let pointer = JSONPointer(reference: text), let target = resolve(pointer) else {
+                diagnostics.error(
+                    "'\(text)' does not point into this document (only local '#/…' references are read)",
+                    at: reference.mark)
+                return nil
+            }
+            guard target["$ref"] == nil || followDepth < 16 else {
+                diagnostics.error("'\(text)' starts a chain of more than 16 references", at: reference.mark)
+                return nil
+            }
+            followDepth += 1
+            defer { followDepth -= 1 }
+            return followComponent(target, kind: kind)
         }
         guard let target = componentNodes[kind]?[name] else {
             diagnostics.error("'\(text)' does not exist: no entry '\(name)' in components.\(kind)", at: reference.mark)

@@ -59,29 +59,30 @@ extension Translator {
         name: String, schema: Schema, object: ObjectSchema, specName: String?, pointer: String, isMultipart: Bool,
         isForm: Bool = false
     ) -> [Declaration] {
+        // Kept small, like the helpers it calls on the way down: nested objects recurse through here.
         var nested: [Declaration] = []
+        let members = objectMembers(
+            object, specName: specName, pointer: pointer, isMultipart: isMultipart, nested: &nested)
+        let hasFile = isMultipart && members.contains { $0.type.contains(.fileUpload) || holdsFile($0.property.schema) }
+        var extraType: SwiftType?
+        if !hasFile, let extra = object.additionalProperties {
+            extraType = swiftType(
+                extra, nestedName: "AdditionalProperty", pointer: pointer + "/additionalProperties",
+                isMultipart: false, nested: &nested)
+        }
+        return objectType(
+            name: name, schema: schema, object: object, pointer: pointer, members: members, extraType: extraType,
+            hasFile: hasFile, isMultipart: isMultipart, isForm: isForm, nested: nested)
+    }
+
+    /// One member per property, in spec order, with any nested types they need.
+    private mutating func objectMembers(
+        _ object: ObjectSchema, specName: String?, pointer: String, isMultipart: Bool, nested: inout [Declaration]
+    ) -> [Member] {
         var members: [Member] = []
         var seen: [String: String] = [:]
-        for var property in object.properties {
-            // A required read-only value is not sent, a required write-only one not answered: both are optional.
-            if property.isRequired && !flags(property.schema).isDisjoint(with: [.readOnly, .writeOnly]) {
-                property.isRequired = false
-            }
-            var memberName = SwiftNames.memberName(property.name)
-            var bare = SwiftNames.bare(memberName)
-            if seen[bare] != nil || Self.generatedMemberNames.contains(bare) {
-                let taken = bare
-                var suffix = 2
-                while seen["\(taken)\(suffix)"] != nil { suffix += 1 }
-                bare = "\(taken)\(suffix)"
-                memberName = SwiftNames.escaped(bare)
-                diagnostics.warning(
-                    "property '\(property.name)' would become the Swift property '\(taken)', which "
-                        + (seen[taken].map { "'\($0)' already has" } ?? "the generated code uses")
-                        + "; it is '\(bare)'",
-                    at: property.mark)
-            }
-            seen[bare] = property.name
+        for property in object.properties {
+            let (property, memberName) = memberNaming(property, seen: &seen)
             let propertyPointer = pointer + "/properties/" + Pointer.escape(property.name)
             let type = swiftType(
                 property.schema, nestedName: SwiftNames.typeName(property.name), pointer: propertyPointer,
@@ -93,21 +94,45 @@ extension Translator {
                     isBoxed: !boxed.isEmpty && specName.map { boxed.contains("\($0).\(property.name)") } ?? false,
                     pointer: propertyPointer))
         }
-        let hasFile = isMultipart && members.contains { $0.type.contains(.fileUpload) || holdsFile($0.property.schema) }
+        return members
+    }
+
+    /// The property as generated (a required read-only or write-only one is optional) and its unique Swift name.
+    private mutating func memberNaming(_ property: Property, seen: inout [String: String]) -> (Property, String) {
+        var property = property
+        // A required read-only value is not sent, a required write-only one not answered: both are optional.
+        if property.isRequired && !flags(property.schema).isDisjoint(with: [.readOnly, .writeOnly]) {
+            property.isRequired = false
+        }
+        var memberName = SwiftNames.memberName(property.name)
+        var bare = SwiftNames.bare(memberName)
+        if seen[bare] != nil || Self.generatedMemberNames.contains(bare) {
+            let taken = bare
+            var suffix = 2
+            while seen["\(taken)\(suffix)"] != nil { suffix += 1 }
+            bare = "\(taken)\(suffix)"
+            memberName = SwiftNames.escaped(bare)
+            diagnostics.warning(
+                "property '\(property.name)' would become the Swift property '\(taken)', which "
+                    + (seen[taken].map { "'\($0)' already has" } ?? "the generated code uses")
+                    + "; it is '\(bare)'",
+                at: property.mark)
+        }
+        seen[bare] = property.name
+        return (property, memberName)
+    }
+
+    /// The struct for translated members.
+    private mutating func objectType(
+        name: String, schema: Schema, object: ObjectSchema, pointer: String, members: [Member], extraType: SwiftType?,
+        hasFile: Bool, isMultipart: Bool, isForm: Bool, nested: [Declaration]
+    ) -> [Declaration] {
         var conformances = hasFile ? [] : ["Codable"]
         conformances += ["Hashable", "Sendable", isMultipart ? "MultipartEncodable" : "Validatable"]
         if isForm { conformances.append("FormURLEncodable") }
         var body: [Declaration] = []
         body.reserveCapacity(members.count + 6 + nested.count)
         for member in members { appendPropertyDeclarations(member, to: &body) }
-        let extraType =
-            hasFile
-            ? nil
-            : object.additionalProperties.map { extra in
-                swiftType(
-                    extra, nestedName: "AdditionalProperty", pointer: pointer + "/additionalProperties",
-                    isMultipart: false, nested: &nested)
-            }
         if let extraType { body.append(additionalPropertiesProperty(extraType)) }
         body.append(.function(memberwiseInit(name: name, members: members, extraType: extraType)))
         if let validate = validateFunction(typeName: name, object: object, members: members) {
@@ -115,8 +140,8 @@ extension Translator {
         }
         if isMultipart { body.append(.function(formEncoder(members))) }
         if isForm { body.append(.function(urlEncodedFormEncoder(members))) }
-        if let extraType {
-            body += additionalPropertiesMembers(extraType, members: members)
+        if extraType != nil || (!hasFile && members.contains(where: keepsExplicitNull)) {
+            body += customCoding(members: members, extraType: extraType)
         } else if !hasFile && !members.isEmpty {
             if members.contains(where: { $0.property.isRequired && $0.isOptional }) {
                 body.append(.function(nullPreservingEncoder(members)))

@@ -40,16 +40,22 @@ extension Translator {
         var answers: [SuccessAnswer] = []
         for response in successes {
             let (type, read) = answerType(
-                response.content, name: typeSeed + "Response", pointer: pointer + "/responses/" + statusKey(response))
+                response.content,
+                // Several answers with inline bodies need a name each, apart from the answers enum.
+                name: successes.count == 1
+                    ? typeSeed + "Response" : typeSeed + SwiftNames.typeName(statusName(response.status)) + "Body",
+                pointer: pointer + "/responses/" + statusKey(response))
             answers.append(SuccessAnswer(response: response, type: type, read: read))
         }
         let mediaTypes: [String] = successes.flatMap { response -> [String] in
             switch response.content {
             case .binary(let types), .text(let types): return types
-            case .json, .none: return []
+            case .json(_, let type): return [type]
+            case .none: return []
             }
         }
-        if !mediaTypes.isEmpty {
+        // JSON alone needs no `Accept`; next to text or binary answers it is listed with them.
+        if mediaTypes.contains(where: { BodyEncoding.of($0) != .json }) {
             var accepted: [String] = []
             for type in mediaTypes where !accepted.contains(type) { accepted.append(type) }
             plan.preparing = [.line("httpRequest.setHeader(\"Accept\", \(literal: accepted.joined(separator: ", ")))")]

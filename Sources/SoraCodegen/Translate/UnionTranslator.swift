@@ -101,11 +101,16 @@ extension Translator {
                     pairs.append((value, index))
                 }
             }
-            for (index, unionCase) in cases.enumerated() {
-                guard case .reference(let component) = unionCase.schema.kind,
-                    !given.mapping.contains(where: { $0.schema == component })
-                else { continue }
-                pairs.append((component, index))
+            for (index, unionCase) in cases.enumerated() where !pairs.contains(where: { $0.1 == index }) {
+                if case .reference(let component) = unionCase.schema.kind {
+                    pairs.append((component, index))
+                }
+                // An inline alternative (or one the mapping leaves out) names itself with a fixed value.
+                if let value = fixedValue(given.propertyName, in: unionCase.schema),
+                    !pairs.contains(where: { $0.0 == value })
+                {
+                    pairs.append((value, index))
+                }
             }
             return (given.propertyName, pairs)
         }
@@ -131,6 +136,18 @@ extension Translator {
             }
         }
         return nil
+    }
+
+    /// The one value an object alternative allows for `property` (`const`, or an enum of one value).
+    private func fixedValue(_ property: String, in schema: Schema) -> String? {
+        guard case .object(let object)? = table.resolved(schema)?.kind,
+            let found = object.properties.first(where: { $0.name == property })
+        else { return nil }
+        switch table.resolved(found.schema)?.kind {
+        case .constant(let value)?: return value
+        case .enumeration(let values)? where values.values.count == 1: return values.values[0]
+        default: return nil
+        }
     }
 
     private func isReference(_ schema: Schema, to component: String) -> Bool {

@@ -72,6 +72,11 @@ public struct OperationRequest: Sendable {
         pathParameters[name] = value.parameterText
     }
 
+    /// Sets a path parameter to the elements joined by commas (OpenAPI `simple` style).
+    public mutating func setPathParameter(_ name: String, _ values: [some ParameterValue]) {
+        pathParameters[name] = values.map(\.parameterText).joined(separator: ",")
+    }
+
     /// Sets a header; nil is left out. Names that are not valid header names are ignored.
     public mutating func setHeader(_ name: String, _ value: (some ParameterValue)?) {
         guard let value, let field = HTTPField.Name(name) else { return }

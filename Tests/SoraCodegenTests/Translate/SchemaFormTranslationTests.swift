@@ -148,3 +148,109 @@ import Testing
         #expect(operations.contains("public func pingWithHeaders() async throws(SoraError) -> PingResponseHeaders {"))
     }
 }
+
+/// `$ref` to any place in the document, not only `components`.
+@Suite struct AnyPointerReferenceTests {
+    @Test func parametersResponsesAndSchemasReferToAnyJSONPointer() {
+        let spec = SpecText.minimal(
+            schemas: """
+                    Box:
+                      type: object
+                      properties:
+                        inner: {type: object, properties: {v: {type: integer}}}
+                    Other:
+                      type: object
+                      properties:
+                        n: {$ref: '#/components/schemas/Box/properties/inner'}
+                """,
+            paths: """
+                  /a:
+                    get:
+                      operationId: getA
+                      parameters:
+                        - {name: q, in: query, schema: {type: integer, minimum: 2}}
+                      responses:
+                        "200": {description: ok, content: {application/json: {schema: {type: string}}}}
+                  /b:
+                    get:
+                      operationId: getB
+                      parameters:
+                        - $ref: '#/paths/~1a/get/parameters/0'
+                      responses:
+                        "200": {$ref: '#/paths/~1a/get/responses/200'}
+                  /c:
+                    get:
+                      operationId: getC
+                      responses:
+                        "200": {$ref: '#/paths/~1nowhere/get/responses/200'}
+                """)
+        let result = SpecText.generate(spec)
+        let messages = SpecText.messages(result)
+        #expect(messages.count == 1)
+        #expect(
+            messages.first?.hasSuffix(
+                ": error: '#/paths/~1nowhere/get/responses/200' does not point into this document "
+                    + "(only local '#/…' references are read)") == true)
+    }
+
+    @Test func aPointerIntoPathsGeneratesLikeTheOriginal() {
+        let spec = SpecText.minimal(
+            paths: """
+                  /a:
+                    get:
+                      operationId: getA
+                      parameters:
+                        - {name: q, in: query, schema: {type: integer, minimum: 2}}
+                      responses:
+                        "200": {description: ok, content: {application/json: {schema: {type: string}}}}
+                  /b:
+                    get:
+                      operationId: getB
+                      parameters:
+                        - $ref: '#/paths/~1a/get/parameters/0'
+                      responses:
+                        "200": {$ref: '#/paths/~1a/get/responses/200'}
+                """)
+        let result = SpecText.generate(spec)
+        #expect(SpecText.messages(result).isEmpty)
+        let operations = SpecText.file(result, "Operations/Default.swift")
+        #expect(operations.contains("public func getB(q: Int? = nil) async throws(SoraError) -> String {"))
+        #expect(operations.contains("validator.check(q, field: \"q\", minimum: 2)"))
+    }
+}
+
+/// Operations whose answers or parameters once produced code that did not compile or did not decode.
+@Suite struct OperationShapeTests {
+    @Test func severalInlineAnswersArrayPathsAndInlineDiscriminators() {
+        let spec = SpecText.minimal(
+            schemas: """
+                    Shape:
+                      oneOf:
+                        - {type: object, required: [kind], properties: {kind: {enum: [circle]}, r: {type: number}}}
+                        - {type: object, required: [kind], properties: {kind: {const: square}, side: {type: number}}}
+                      discriminator: {propertyName: kind}
+                """,
+            paths: """
+                  /make/{ids}:
+                    post:
+                      operationId: make
+                      parameters:
+                        - {name: ids, in: path, required: true, schema: {type: array, items: {type: integer}}}
+                      responses:
+                        "200": {description: ok, content: {application/json: {schema: {type: object, properties: {a: {type: string}}}}}}
+                        "201": {description: made, content: {application/json: {schema: {type: object, properties: {b: {type: string}}}}}}
+                        "202": {description: later, content: {text/plain: {schema: {type: string}}}}
+                """)
+        let result = SpecText.generate(spec)
+        #expect(SpecText.messages(result).isEmpty)
+        #expect(SpecText.file(result, "Models/MakeOkBody.swift").contains("public struct MakeOkBody:"))
+        #expect(SpecText.file(result, "Models/MakeCreatedBody.swift").contains("public struct MakeCreatedBody:"))
+        #expect(SpecText.file(result, "Models/MakeResponse.swift").contains("public enum MakeResponse:"))
+        let operations = SpecText.file(result, "Operations/Default.swift")
+        #expect(operations.contains("public func make(_ ids: [Int]) async throws(SoraError) -> MakeResponse {"))
+        #expect(operations.contains("httpRequest.setHeader(\"Accept\", \"application/json, text/plain\")"))
+        let shape = SpecText.file(result, "Models/Shape.swift")
+        #expect(shape.contains("case \"circle\":"))
+        #expect(shape.contains("case \"square\":"))
+    }
+}
