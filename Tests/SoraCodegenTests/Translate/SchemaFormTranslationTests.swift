@@ -151,33 +151,28 @@ import Testing
 
 /// `$ref` to any place in the document, not only `components`.
 @Suite struct AnyPointerReferenceTests {
-    @Test func parametersResponsesAndSchemasReferToAnyJSONPointer() {
+    /// `/b` reuses `/a`'s parameter and answer through pointers into `paths`.
+    static let paths = """
+          /a:
+            get:
+              operationId: getA
+              parameters:
+                - {name: q, in: query, schema: {type: integer, minimum: 2}}
+              responses:
+                "200": {description: ok, content: {application/json: {schema: {type: string}}}}
+          /b:
+            get:
+              operationId: getB
+              parameters:
+                - $ref: '#/paths/~1a/get/parameters/0'
+              responses:
+                "200": {$ref: '#/paths/~1a/get/responses/200'}
+        """
+
+    @Test func aPointerToNowhereIsOneErrorAtItsPlace() {
         let spec = SpecText.minimal(
-            schemas: """
-                    Box:
-                      type: object
-                      properties:
-                        inner: {type: object, properties: {v: {type: integer}}}
-                    Other:
-                      type: object
-                      properties:
-                        n: {$ref: '#/components/schemas/Box/properties/inner'}
-                """,
-            paths: """
-                  /a:
-                    get:
-                      operationId: getA
-                      parameters:
-                        - {name: q, in: query, schema: {type: integer, minimum: 2}}
-                      responses:
-                        "200": {description: ok, content: {application/json: {schema: {type: string}}}}
-                  /b:
-                    get:
-                      operationId: getB
-                      parameters:
-                        - $ref: '#/paths/~1a/get/parameters/0'
-                      responses:
-                        "200": {$ref: '#/paths/~1a/get/responses/200'}
+            paths: Self.paths + """
+
                   /c:
                     get:
                       operationId: getC
@@ -194,23 +189,7 @@ import Testing
     }
 
     @Test func aPointerIntoPathsGeneratesLikeTheOriginal() {
-        let spec = SpecText.minimal(
-            paths: """
-                  /a:
-                    get:
-                      operationId: getA
-                      parameters:
-                        - {name: q, in: query, schema: {type: integer, minimum: 2}}
-                      responses:
-                        "200": {description: ok, content: {application/json: {schema: {type: string}}}}
-                  /b:
-                    get:
-                      operationId: getB
-                      parameters:
-                        - $ref: '#/paths/~1a/get/parameters/0'
-                      responses:
-                        "200": {$ref: '#/paths/~1a/get/responses/200'}
-                """)
+        let spec = SpecText.minimal(paths: Self.paths)
         let result = SpecText.generate(spec)
         #expect(SpecText.messages(result).isEmpty)
         let operations = SpecText.file(result, "Operations/Default.swift")
