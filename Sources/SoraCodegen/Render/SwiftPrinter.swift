@@ -3,13 +3,13 @@
 /// Everything is written straight into one UTF-8 buffer (no string per line); a printer that renders many
 /// files reuses that buffer, and each file's text is copied out at its exact size.
 public struct SwiftPrinter {
-    private var output: [UInt8] = []
-    private var indentLevel = 0
+    var output: [UInt8] = []
+    var indentLevel = 0
     /// The header line of the last spec path, worked out once for all the files of a run.
     private var headerCache: (specPath: String, line: String)?
 
     /// The longest line, indentation included, before a function's parameters go one per line.
-    private static let lineLimit = 120
+    static let lineLimit = 120
 
     /// The fixed first line of every generated file.
     public static func header(specPath: String) -> String {
@@ -81,23 +81,23 @@ public struct SwiftPrinter {
     }
 
     /// Appends text that the translator produced (names, types, finished code).
-    private mutating func write(_ text: String) {
+    mutating func write(_ text: String) {
         var text = text
         text.withUTF8 { output.append(contentsOf: $0) }
     }
 
     /// Appends the printer's own fixed text (keywords, punctuation).
-    private mutating func put(_ text: StaticString) {
+    mutating func put(_ text: StaticString) {
         output.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
-    private mutating func newline() {
+    mutating func newline() {
         output.append(UInt8(ascii: "\n"))
     }
 
     private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
 
-    private mutating func indent() {
+    mutating func indent() {
         let width = indentLevel * 4
         if width <= Self.spaces.count {
             output.append(contentsOf: Self.spaces[..<width])
@@ -107,7 +107,7 @@ public struct SwiftPrinter {
     }
 
     /// A whole line; an empty one gets no indentation.
-    private mutating func line(_ text: String) {
+    mutating func line(_ text: String) {
         if !text.isEmpty {
             indent()
             write(text)
@@ -116,13 +116,13 @@ public struct SwiftPrinter {
     }
 
     /// `}` on a line of its own.
-    private mutating func closeBrace() {
+    mutating func closeBrace() {
         indent()
         put("}\n")
     }
 
     /// `modifiers ` when there are any.
-    private mutating func modifiers(_ modifiers: String) {
+    mutating func modifiers(_ modifiers: String) {
         guard !modifiers.isEmpty else { return }
         write(modifiers)
         put(" ")
@@ -131,7 +131,7 @@ public struct SwiftPrinter {
     // MARK: - Declarations
 
     /// Doc lines, with runs of blank lines folded into one and none at either end.
-    private mutating func printDoc(_ doc: Doc) {
+    mutating func printDoc(_ doc: Doc) {
         var wroteAny = false
         var pendingBlank = false
         for paragraph in doc.lines {
@@ -286,135 +286,11 @@ public struct SwiftPrinter {
     }
 
     /// Each attribute on a line of its own (generator-written text such as `@available(*, deprecated)`).
-    private mutating func printAttributes(_ attributes: [String]) {
+    mutating func printAttributes(_ attributes: [String]) {
         for attribute in attributes {
             indent()
             write(attribute)
             newline()
-        }
-    }
-
-    private mutating func printFunction(_ function: FunctionDeclaration) {
-        printDoc(function.doc)
-        printAttributes(function.attributes)
-        indent()
-        let start = output.count
-        printFunctionHead(function)
-        put("(")
-        for (index, parameter) in function.parameters.enumerated() {
-            if index > 0 { put(", ") }
-            printParameter(parameter)
-        }
-        put(")")
-        printFunctionTail(function)
-        // One parameter per line from three parameters on, so adding one is a one-line diff.
-        let count = function.parameters.count
-        if count >= 3 || (count > 1 && isTooLong(from: start)) {
-            output.removeLast(output.count - start)
-            printFunctionHead(function)
-            put("(")
-            newline()
-            indentLevel += 1
-            for (index, parameter) in function.parameters.enumerated() {
-                indent()
-                printParameter(parameter)
-                if index < count - 1 { put(",") }
-                newline()
-            }
-            indentLevel -= 1
-            indent()
-            put(")")
-            printFunctionTail(function)
-        }
-        put(" {")
-        newline()
-        indentLevel += 1
-        printStatements(function.body)
-        indentLevel -= 1
-        closeBrace()
-    }
-
-    /// `modifiers func name` or `modifiers init`.
-    private mutating func printFunctionHead(_ function: FunctionDeclaration) {
-        modifiers(function.modifiers)
-        if function.name != "init" { put("func ") }
-        write(function.name)
-    }
-
-    /// ` effects -> ReturnType`.
-    private mutating func printFunctionTail(_ function: FunctionDeclaration) {
-        if !function.effects.isEmpty {
-            put(" ")
-            write(function.effects)
-        }
-        if let returnType = function.returnType {
-            put(" -> ")
-            write(returnType.description)
-        }
-    }
-
-    /// True when the text from `start` on, after the current indentation, is longer than the line limit in
-    /// characters (counted only when the bytes exceed it: characters never outnumber bytes).
-    private func isTooLong(from start: Int) -> Bool {
-        let room = Self.lineLimit - indentLevel * 4
-        if output.count - start <= room { return false }
-        return String(decoding: output[start...], as: UTF8.self).count > room
-    }
-
-    private mutating func printParameter(_ parameter: FunctionParameter) {
-        if let label = parameter.label {
-            write(label)
-            put(" ")
-        }
-        write(parameter.name)
-        put(": ")
-        write(parameter.type.description)
-        if let defaultValue = parameter.defaultValue {
-            put(" = ")
-            write(defaultValue.text)
-        }
-    }
-
-    private mutating func printBlock(_ header: String, _ body: [Statement]) {
-        indent()
-        write(header)
-        put(" {")
-        newline()
-        indentLevel += 1
-        printStatements(body)
-        indentLevel -= 1
-        closeBrace()
-    }
-
-    private mutating func printStatements(_ statements: [Statement]) {
-        for statement in statements {
-            switch statement {
-            case .line(let code): line(code.text)
-            case .block(let header, let body):
-                printBlock(header.text, body)
-            case .switchBlock(let subject, let cases):
-                indent()
-                put("switch ")
-                write(subject.text)
-                put(" {")
-                newline()
-                for clause in cases {
-                    indent()
-                    write(clause.label.text)
-                    if clause.body.count == 1, case .line(let code) = clause.body[0] {
-                        put(": ")
-                        write(code.text)
-                        newline()
-                    } else {
-                        put(":")
-                        newline()
-                        indentLevel += 1
-                        printStatements(clause.body)
-                        indentLevel -= 1
-                    }
-                }
-                closeBrace()
-            }
         }
     }
 }
