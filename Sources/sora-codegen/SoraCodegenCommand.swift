@@ -12,7 +12,7 @@ struct SoraCodegenCommand: ParsableCommand {
             Exit status: 0 success, 1 spec errors or (with --check) output out of date, 2 usage or I/O error.
             """)
 
-    @Option(help: "The OpenAPI 3.1 document to read.")
+    @Option(help: "The OpenAPI 3.0 or 3.1 document to read.")
     var spec = "spec/sora-2.yaml"
 
     @Option(help: "The folder to write generated Swift files into.")

@@ -16,6 +16,8 @@ public enum HTTPMethodName: String, Sendable, CaseIterable {
     case head
     /// OPTIONS.
     case options
+    /// TRACE.
+    case trace
 }
 
 /// One operation of `paths`.

@@ -11,7 +11,10 @@ extension SpecLoader {
         guard let paths = mapping(node, "'paths'") else { return [] }
         var operations: [Operation] = []
         for pathEntry in paths {
-            guard let path = string(pathEntry.key, "a path"), let item = mapping(pathEntry.value, "path '\(path)'")
+            // A path item may be a `$ref` (to `components/pathItems` or another path); its target is read instead.
+            guard let path = string(pathEntry.key, "a path"),
+                let (itemNode, _) = followComponent(pathEntry.value, kind: "pathItems"),
+                let item = mapping(itemNode, "path '\(path)'")
             else { continue }
             if !path.hasPrefix("/") {
                 diagnostics.error("path '\(path)' must start with '/'", at: pathEntry.key.mark)

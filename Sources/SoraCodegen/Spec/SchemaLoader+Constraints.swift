@@ -83,16 +83,20 @@ extension SpecLoader {
         exclusive = number(entry.value, "'\(entry.key.scalarText ?? "")'")
     }
 
-    /// Bounds that no value can meet are the document's mistake; they are reported and dropped.
+    /// Bounds that no value can meet are the document's mistake; they are reported and dropped, so the field can
+    /// still be sent.
     private mutating func checkOrder(_ constraints: inout ScalarConstraints, at mark: Mark) {
         if let low = constraints.minLength, let high = constraints.maxLength, low > high {
-            diagnostics.error("'minLength' \(low) is greater than 'maxLength' \(high)", at: mark)
+            diagnostics.warning("'minLength' \(low) is greater than 'maxLength' \(high); neither is checked", at: mark)
+            (constraints.minLength, constraints.maxLength) = (nil, nil)
         }
         if let low = constraints.minimum, let high = constraints.maximum, low.double > high.double {
-            diagnostics.error("'minimum' \(low) is greater than 'maximum' \(high)", at: mark)
+            diagnostics.warning("'minimum' \(low) is greater than 'maximum' \(high); neither is checked", at: mark)
+            (constraints.minimum, constraints.maximum) = (nil, nil)
         }
         if let low = constraints.minItems, let high = constraints.maxItems, low > high {
-            diagnostics.error("'minItems' \(low) is greater than 'maxItems' \(high)", at: mark)
+            diagnostics.warning("'minItems' \(low) is greater than 'maxItems' \(high); neither is checked", at: mark)
+            (constraints.minItems, constraints.maxItems) = (nil, nil)
         }
     }
 }

@@ -22,6 +22,8 @@ public struct SpecDocument: Sendable {
     public var securitySchemes: [SecuritySchemeSpec] = []
     /// The document's `security`: alternatives, each a list of scheme names (empty: no authentication).
     public var security: [[String]] = []
+    /// `pattern`s Swift's Regex cannot compile (reported as warnings); validators leave them out.
+    public var uncheckedPatterns: Set<String> = []
 }
 
 /// One entry of `servers`.

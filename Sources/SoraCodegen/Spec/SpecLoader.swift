@@ -49,8 +49,12 @@ struct SpecLoader {
         if entries["paths"] == nil {
             diagnostics.error("the document has no 'paths'", at: root.mark)
         }
+        // ECMA-262 allows what Swift's Regex may not (lookbehind); such a rule is left unchecked, not fatal.
         for use in patterns.invalidUses() {
-            diagnostics.error("'pattern' is not a valid regular expression: \(use.pattern)", at: use.mark)
+            diagnostics.warning(
+                "'pattern' is not a valid regular expression: \(use.pattern) (Swift's Regex cannot compile it); "
+                    + "it is not checked", at: use.mark)
+            document.uncheckedPatterns.insert(use.pattern)
         }
         return document
     }
@@ -140,10 +144,10 @@ struct SpecLoader {
         checkKeys(
             entries,
             allowed: [
-                "schemas", "parameters", "responses", "securitySchemes", "requestBodies", "headers",
+                "schemas", "parameters", "responses", "securitySchemes", "requestBodies", "headers", "pathItems",
             ],
             in: "'components'")
-        for kind in ["schemas", "parameters", "responses", "requestBodies", "headers", "securitySchemes"] {
+        for kind in ["schemas", "parameters", "responses", "requestBodies", "headers", "securitySchemes", "pathItems"] {
             guard let section = entries[kind], let items = mapping(section, "'components.\(kind)'") else { continue }
             var index: [String: Node] = [:]
             index.reserveCapacity(items.count)

@@ -11,7 +11,7 @@ public enum SpecReader {
                     nil,
                     [
                         Diagnostic(
-                            .error, "the spec is empty; expected an OpenAPI 3.1 document",
+                            .error, "the spec is empty; expected an OpenAPI 3.0 or 3.1 document",
                             at: Mark(line: 1, column: 1), file: file)
                     ]
                 )

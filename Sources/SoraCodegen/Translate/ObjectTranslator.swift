@@ -34,7 +34,8 @@ extension Translator {
         case .object(let object):
             return objectDeclarations(
                 name: name, schema: schema, object: object, specName: specName, pointer: pointer,
-                isMultipart: isMultipart, isForm: isForm)
+                isMultipart: isMultipart, isForm: isForm,
+                partTypes: specName.flatMap { partContentTypes[$0] } ?? [:])
         case .enumeration(let values):
             return [.type(enumDeclaration(name: name, values: values, schema: schema, pointer: pointer))]
         case .integerEnumeration(let values):
@@ -57,7 +58,7 @@ extension Translator {
 
     mutating func objectDeclarations(
         name: String, schema: Schema, object: ObjectSchema, specName: String?, pointer: String, isMultipart: Bool,
-        isForm: Bool = false
+        isForm: Bool = false, partTypes: [String: String] = [:]
     ) -> [Declaration] {
         // Kept small, like the helpers it calls on the way down: nested objects recurse through here.
         var nested: [Declaration] = []
@@ -72,7 +73,7 @@ extension Translator {
         }
         return objectType(
             name: name, schema: schema, object: object, pointer: pointer, members: members, extraType: extraType,
-            hasFile: hasFile, isMultipart: isMultipart, isForm: isForm, nested: nested)
+            hasFile: hasFile, isMultipart: isMultipart, isForm: isForm, partTypes: partTypes, nested: nested)
     }
 
     /// One member per property, in spec order, with any nested types they need.
@@ -125,7 +126,7 @@ extension Translator {
     /// The struct for translated members.
     private mutating func objectType(
         name: String, schema: Schema, object: ObjectSchema, pointer: String, members: [Member], extraType: SwiftType?,
-        hasFile: Bool, isMultipart: Bool, isForm: Bool, nested: [Declaration]
+        hasFile: Bool, isMultipart: Bool, isForm: Bool, partTypes: [String: String], nested: [Declaration]
     ) -> [Declaration] {
         var conformances = hasFile ? [] : ["Codable"]
         conformances += ["Hashable", "Sendable", isMultipart ? "MultipartEncodable" : "Validatable"]
@@ -138,7 +139,7 @@ extension Translator {
         if let validate = validateFunction(typeName: name, object: object, members: members) {
             body.append(.function(validate))
         }
-        if isMultipart { body.append(.function(formEncoder(members))) }
+        if isMultipart { body.append(.function(formEncoder(members, partTypes: partTypes))) }
         if isForm { body.append(.function(urlEncodedFormEncoder(members))) }
         if extraType != nil || (!hasFile && members.contains(where: keepsExplicitNull)) {
             body += customCoding(members: members, extraType: extraType)
@@ -240,7 +241,9 @@ extension Translator {
             parameters: parameters, body: body)
     }
 
-    private func formEncoder(_ members: [Member]) -> FunctionDeclaration {
+    /// `partTypes`: the body's `encoding.<part>.contentType`, sent for value and JSON parts (a file part sends
+    /// its `FileUpload`'s own type; a list of values, text).
+    private func formEncoder(_ members: [Member], partTypes: [String: String]) -> FunctionDeclaration {
         let body: [Statement] = members.map { member in
             let schema = table.resolved(member.property.schema)
             if case .union? = schema?.kind {
@@ -252,6 +255,12 @@ extension Translator {
                 member.type.contains(.fileUpload)
                 || (travelsAsText(member.property.schema) && { if case .any? = schema?.kind { false } else { true } }())
             let method = isTextPart ? "append" : "appendJSON"
+            if let type = partTypes[member.property.name], !holdsFile(member.property.schema),
+                !(isTextPart && { if case .array = member.type { true } else { false } }())
+            {
+                return .line(
+                    "form.\(method)(\(literal: member.property.name), \(member.name), contentType: \(literal: type))")
+            }
             return .line("form.\(method)(\(literal: member.property.name), \(member.name))")
         }
         return FunctionDeclaration(

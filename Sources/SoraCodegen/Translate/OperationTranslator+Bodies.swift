@@ -74,7 +74,7 @@ extension Translator {
                 ? "try httpRequest.setJSONBody(body\(contentType))"
                 : "try httpRequest.setJSONBody(unvalidated: body\(contentType))"
         case .multipart, .form:
-            guard let objectType = objectBodyType(content.schema, name: typeName, pointer: pointer, encoding: encoding)
+            guard let objectType = objectBodyType(content, name: typeName, pointer: pointer, encoding: encoding)
             else {
                 diagnostics.warning(
                     "a '\(content.mediaType)' body must be an object; this media type is not generated",
@@ -118,14 +118,17 @@ extension Translator {
 
     /// The struct a form or multipart body is written from: a named object (which gets the encoder), or an
     /// inline object declared as `name`.
-    private mutating func objectBodyType(_ schema: Schema, name: String, pointer: String, encoding: BodyEncoding)
+    private mutating func objectBodyType(_ content: BodyContent, name: String, pointer: String, encoding: BodyEncoding)
         -> SwiftType?
     {
+        let schema = content.schema
         if let component = table.objectName(schema) { return .named(table.swiftName(component)) }
         guard case .object(let object) = schema.kind else { return nil }
+        var partTypes: [String: String] = [:]
+        for (part, type) in content.partContentTypes where partTypes[part] == nil { partTypes[part] = type }
         let declarations = objectDeclarations(
             name: name, schema: schema, object: object, specName: nil, pointer: pointer,
-            isMultipart: encoding == .multipart, isForm: encoding == .form)
+            isMultipart: encoding == .multipart, isForm: encoding == .form, partTypes: partTypes)
         inlineModels.append(
             SwiftFile(path: "Models/\(name).swift", imports: modelImports(), declarations: declarations))
         return .named(name)

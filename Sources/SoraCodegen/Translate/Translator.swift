@@ -8,6 +8,8 @@ struct Translator {
     let multipartSchemas: Set<String>
     /// Spec names of schemas used as `application/x-www-form-urlencoded` bodies (they get a form encoder).
     let formSchemas: Set<String>
+    /// Multipart `encoding.<part>.contentType` by schema spec name, then part name (the first body's wins).
+    let partContentTypes: [String: [String: String]]
     /// True when the client holds one bearer token that every operation sends (no per-operation security).
     let usesSingleToken: Bool
     /// `Type.property` keys that are stored boxed to break value recursion.
@@ -25,13 +27,18 @@ struct Translator {
         self.diagnostics = diagnostics
         var multipart = Set<String>()
         var form = Set<String>()
+        var partTypes: [String: [String: String]] = [:]
         for operation in document.operations {
             for content in operation.requestBody?.contents ?? [] {
                 guard case .reference(let name) = content.schema.kind else { continue }
                 if content.encoding == .multipart { multipart.insert(name) }
                 if content.encoding == .form { form.insert(name) }
+                for (part, type) in content.partContentTypes where partTypes[name]?[part] == nil {
+                    partTypes[name, default: [:]][part] = type
+                }
             }
         }
+        partContentTypes = partTypes
         multipartSchemas = multipart
         formSchemas = form
         usesSingleToken = Self.usesSingleToken(document)

@@ -53,9 +53,7 @@ extension Translator {
     /// True when a value may be `null`: the schema says so, or the named schema it refers to does (a nullable
     /// named schema's typealias holds the plain type; each use adds the `?`).
     func isNullable(_ schema: Schema) -> Bool {
-        if schema.isNullable { return true }
-        guard case .reference = schema.kind else { return false }
-        return table.resolved(schema)?.isNullable ?? false
+        table.isNullable(schema)
     }
 
     /// Doc lines for a schema: title, description, and where it came from.

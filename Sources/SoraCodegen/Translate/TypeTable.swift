@@ -51,6 +51,20 @@ struct TypeTable {
         return current
     }
 
+    /// True when the schema or any alias on the way to its target allows `null` (`Maybe: {anyOf: [$ref Base,
+    /// null]}` makes every use of `Maybe` optional, though it resolves to `Base`).
+    func isNullable(_ schema: Schema) -> Bool {
+        var current = schema
+        var seen = LoopGuard()
+        while true {
+            if current.isNullable { return true }
+            guard case .reference(let name) = current.kind, seen.insert(name), let target = schemas[name] else {
+                return false
+            }
+            current = target.schema
+        }
+    }
+
     /// The named object schema a reference ends in, if any.
     func objectName(_ schema: Schema) -> String? {
         guard case .reference = schema.kind else { return nil }

@@ -65,7 +65,9 @@ extension Translator {
         var arguments: [Code] = []
         if let minimum = constraints.minLength { arguments.append("minLength: \(String(minimum))") }
         if let maximum = constraints.maxLength { arguments.append("maxLength: \(String(maximum))") }
-        if let pattern = constraints.pattern { arguments.append("pattern: \(literal: pattern)") }
+        if let pattern = constraints.pattern, !document.uncheckedPatterns.contains(pattern) {
+            arguments.append("pattern: \(literal: pattern)")
+        }
         switch resolved.kind {
         case .integer:
             arguments += integerArguments(constraints, at: resolved)

@@ -68,7 +68,7 @@ import Testing
         Case(
             "invalid UTF-8", Array("openapi: 3.1.0\ninfo:\n  title: ".utf8) + [0xFF, 0x0A],
             ["3:10: error: invalid UTF-8: invalid leading UTF-8 octet #xFF"]),
-        Case("empty file", "", ["1:1: error: the spec is empty; expected an OpenAPI 3.1 document"]),
+        Case("empty file", "", ["1:1: error: the spec is empty; expected an OpenAPI 3.0 or 3.1 document"]),
         Case(
             "binary garbage",
             Array(repeating: [0x00, 0x01, 0x02, 0xFE, 0x10, 0x80, 0x7F, 0x03], count: 8).flatMap { $0 },

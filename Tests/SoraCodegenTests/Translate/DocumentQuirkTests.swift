@@ -1,0 +1,104 @@
+import SoraCodegen
+import Testing
+
+/// What real documents do that a strict reading would refuse: nullable aliases, path-item references, `trace`,
+/// multipart part types, unsatisfiable bounds.
+@Suite struct DocumentQuirkTests {
+    @Test func aRequiredPropertyThroughANullableAliasIsOptional() {
+        let spec = SpecText.minimal(
+            schemas: """
+                    Maybe: {anyOf: [{$ref: '#/components/schemas/Thing'}, {type: 'null'}]}
+                    Other:
+                      type: object
+                      required: [m]
+                      properties:
+                        m: {$ref: '#/components/schemas/Maybe'}
+                """)
+        let result = SpecText.generate(spec)
+        #expect(SpecText.messages(result).isEmpty)
+        let file = SpecText.file(result, "Models/Other.swift")
+        #expect(file.contains("public var m: Maybe?\n"))
+        #expect(file.contains("try container.encode(m, forKey: .m)"), "required: sent as null when nil")
+    }
+
+    @Test func pathItemReferencesAndTraceGenerate() {
+        let spec = SpecText.minimal(
+            paths: """
+                  /copy:
+                    $ref: '#/components/pathItems/Echo'
+                  /probe:
+                    trace:
+                      operationId: probe
+                      responses:
+                        "200": {description: ok}
+                """
+        ).replacingOccurrences(
+            of: "components:\n",
+            with: """
+                components:
+                  pathItems:
+                    Echo:
+                      get:
+                        operationId: echo
+                        responses:
+                          "200": {description: ok, content: {application/json: {schema: {type: string}}}}
+
+                """)
+        let result = SpecText.generate(spec)
+        #expect(SpecText.messages(result).isEmpty)
+        let operations = SpecText.file(result, "Operations/Default.swift")
+        #expect(operations.contains("OperationRequest(operationID: \"echo\", method: .get, path: \"/copy\")"))
+        #expect(operations.contains("OperationRequest(operationID: \"probe\", method: .trace, path: \"/probe\")"))
+    }
+
+    @Test func multipartPartTypesAreSentForValueAndJSONParts() {
+        let spec = SpecText.minimal(
+            paths: """
+                  /uploads:
+                    post:
+                      operationId: upload
+                      requestBody:
+                        content:
+                          multipart/form-data:
+                            schema:
+                              type: object
+                              properties:
+                                meta: {type: object, properties: {a: {type: string}}}
+                                note: {type: string}
+                                tags: {type: array, items: {type: string}}
+                                file: {type: string, format: binary}
+                            encoding:
+                              meta: {contentType: application/vnd.meta+json}
+                              note: {contentType: text/markdown}
+                              tags: {contentType: text/csv}
+                              file: {contentType: image/png}
+                      responses:
+                        "204": {description: done}
+                """)
+        let result = SpecText.generate(spec)
+        #expect(SpecText.messages(result).isEmpty)
+        let body = SpecText.file(result, "Models/UploadRequest.swift")
+        #expect(body.contains("form.appendJSON(\"meta\", meta, contentType: \"application/vnd.meta+json\")"))
+        #expect(body.contains("form.append(\"note\", note, contentType: \"text/markdown\")"))
+        #expect(body.contains("form.append(\"tags\", tags)\n"), "a list of values has no typed overload")
+        #expect(body.contains("form.append(\"file\", file)\n"), "a file sends its FileUpload's own type")
+    }
+
+    @Test func boundsNoValueMeetsAreWarningsAndLeftUnchecked() {
+        let spec = SpecText.minimal(
+            schemas: """
+                    Other:
+                      type: object
+                      properties:
+                        a: {type: string, minLength: 5, maxLength: 2}
+                        b: {type: integer, minimum: 9, maximum: 1}
+                        c: {type: array, items: {type: string}, minItems: 3, maxItems: 1}
+                """)
+        let result = SpecText.generate(spec)
+        let messages = SpecText.messages(result)
+        #expect(!result.hasErrors)
+        #expect(messages.count == 3)
+        #expect(messages.allSatisfy { $0.contains(": warning: ") && $0.hasSuffix("; neither is checked") })
+        #expect(!SpecText.file(result, "Models/Other.swift").contains("validate()"))
+    }
+}
