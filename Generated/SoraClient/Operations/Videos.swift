@@ -17,14 +17,7 @@ extension SoraClient {
     ///
     /// Spec: `POST /videos` (`#/paths/~1videos/post`)
     public func createVideo(_ body: CreateVideoRequest, idempotencyKey: String? = nil) async throws(SoraError) -> Video {
-        var httpRequest = OperationRequest(operationID: "createVideo", method: .post, path: "/videos")
-        var validator = Validator("createVideo")
-        validator.check(idempotencyKey, field: "Idempotency-Key", maxLength: 255)
-        try httpRequest.check(validator)
-        httpRequest.setHeader("Idempotency-Key", idempotencyKey)
-        try httpRequest.setMultipartBody(body, checkingImages: core.configuration.checksImageSize)
-        let httpResponse = try await core.send(httpRequest, errorTypes: [.default: ErrorResponse.self])
-        return try await httpResponse.decodeJSON(Video.self)
+        return try await createVideoWithHeaders(body, idempotencyKey: idempotencyKey).body
     }
 
     /// `createVideo`, returning the documented response headers too.
@@ -75,16 +68,7 @@ extension SoraClient {
         after: String? = nil,
         order: ListOrder? = nil
     ) async throws(SoraError) -> VideoList {
-        var httpRequest = OperationRequest(operationID: "listVideos", method: .get, path: "/videos")
-        var validator = Validator("listVideos")
-        validator.check(limit, field: "limit", minimum: 1, maximum: 100)
-        validator.check(after, field: "after", minLength: 1)
-        try httpRequest.check(validator)
-        httpRequest.addQuery("limit", limit)
-        httpRequest.addQuery("after", after)
-        httpRequest.addQuery("order", order)
-        let httpResponse = try await core.send(httpRequest, errorTypes: [.default: ErrorResponse.self])
-        return try await httpResponse.decodeJSON(VideoList.self)
+        return try await listVideosWithHeaders(limit: limit, after: after, order: order).body
     }
 
     /// `listVideos`, returning the documented response headers too.
@@ -141,10 +125,7 @@ extension SoraClient {
     ///
     /// Spec: `GET /videos/{video_id}` (`#/paths/~1videos~1{video_id}/get`)
     public func retrieveVideo(_ videoId: String) async throws(SoraError) -> Video {
-        var httpRequest = OperationRequest(operationID: "retrieveVideo", method: .get, path: "/videos/{video_id}")
-        httpRequest.setPathParameter("video_id", videoId)
-        let httpResponse = try await core.send(httpRequest, errorTypes: [.default: ErrorResponse.self])
-        return try await httpResponse.decodeJSON(Video.self)
+        return try await retrieveVideoWithHeaders(videoId).body
     }
 
     /// `retrieveVideo`, returning the documented response headers too.

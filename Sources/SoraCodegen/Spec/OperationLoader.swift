@@ -199,39 +199,33 @@ extension SpecLoader {
     mutating func followComponent(_ node: Node, kind: String) -> (Node, String?)? {
         guard let reference = node["$ref"] else { return (node, nil) }
         guard let text = string(reference, "'$ref'") else { return nil }
-        guard
-            let name = JSONPointer.plainComponentName(text, kind: kind)
-                ?? JSONPointer(reference: text)?.componentName(kind)
-        else {
+        let name = JSONPointer.plainComponentName(text, kind: kind) ?? JSONPointer(reference: text)?.componentName(kind)
+        let target: Node
+        if let name {
+            guard let component = componentNodes[kind]?[name] else {
+                diagnostics.error(
+                    "'\(text)' does not exist: no entry '\(name)' in components.\(kind)", at: reference.mark)
+                return nil
+            }
+            target = component
+        } else {
             // Any other place in the document (`#/paths/~1pets/get/parameters/0`): read what is there.
-            guard let pointer = JSONPointer(reference: text), let target = resolve(pointer) else {
+            guard let pointer = JSONPointer(reference: text), let found = resolve(pointer) else {
                 diagnostics.error(
                     "'\(text)' does not point into this document (only local '#/…' references are read)",
                     at: reference.mark)
                 return nil
             }
-            guard target["$ref"] == nil || followDepth < 16 else {
-                diagnostics.error("'\(text)' starts a chain of more than 16 references", at: reference.mark)
-                return nil
-            }
-            followDepth += 1
-            defer { followDepth -= 1 }
-            return followComponent(target, kind: kind)
+            target = found
         }
-        guard let target = componentNodes[kind]?[name] else {
-            diagnostics.error("'\(text)' does not exist: no entry '\(name)' in components.\(kind)", at: reference.mark)
+        guard target["$ref"] != nil else { return (target, name) }
+        // A target that is itself a reference (`Error: {$ref: '#/components/responses/Problem'}`).
+        guard followDepth < 16 else {
+            diagnostics.error("'\(text)' starts a chain of more than 16 references", at: reference.mark)
             return nil
         }
-        if target["$ref"] != nil {
-            // A component that is itself a reference (`Error: {$ref: '#/components/responses/Problem'}`).
-            guard followDepth < 16 else {
-                diagnostics.error("'\(text)' starts a chain of more than 16 references", at: reference.mark)
-                return nil
-            }
-            followDepth += 1
-            defer { followDepth -= 1 }
-            return followComponent(target, kind: kind).map { ($0.0, $0.1 ?? name) }
-        }
-        return (target, name)
+        followDepth += 1
+        defer { followDepth -= 1 }
+        return followComponent(target, kind: kind).map { ($0.0, $0.1 ?? name) }
     }
 }

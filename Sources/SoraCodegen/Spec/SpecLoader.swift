@@ -158,13 +158,17 @@ struct SpecLoader {
         }
     }
 
-    /// A document that lists servers only on its paths, all the same (Twilio's do), has them as its own.
+    /// A document that lists servers only on its paths or operations has the first such list as its own (the
+    /// client's default); operations whose first server is that one need no server of their own, the others
+    /// keep theirs (Twilio lists one server on every path).
     private func promoteSharedServers(_ document: inout SpecDocument) {
-        guard document.servers.isEmpty, let first = document.operations.first?.servers, !first.isEmpty,
-            document.operations.allSatisfy({ $0.servers.map(\.url) == first.map(\.url) })
+        guard document.servers.isEmpty, let first = document.operations.first(where: { !$0.servers.isEmpty })?.servers
         else { return }
         document.servers = first
-        for index in document.operations.indices { document.operations[index].servers = [] }
+        for index in document.operations.indices
+        where document.operations[index].servers.first?.url == first[0].url {
+            document.operations[index].servers = []
+        }
     }
 
     mutating func loadSchemas() -> [NamedSchema] {

@@ -39,9 +39,7 @@ extension Translator {
                 || ["unknown", "rawValue", "knownCases", "description"].contains(SwiftNames.bare(caseName))
             {
                 let taken = SwiftNames.bare(caseName)
-                var suffix = 2
-                while seen["\(taken)\(suffix)"] != nil { suffix += 1 }
-                caseName = "\(taken)\(suffix)"
+                caseName = SwiftNames.numbered(taken) { seen[$0] != nil }
                 diagnostics.warning(
                     "enum value '\(value)' would become the Swift case '\(taken)', which "
                         + (seen[taken].map { "'\($0)' already has" } ?? "the generated enum uses itself")

@@ -22,10 +22,9 @@ extension Translator {
     func customCoding(members: [Member], extraType valueType: SwiftType?) -> [Declaration] {
         let known = members.map(\.property.name)
         var decode: [Statement] = []
-        var encode: [Statement] = []
+        var encode = encodeStatements(members)
         if !members.isEmpty {
             decode.append(.line("let container = try decoder.container(keyedBy: CodingKeys.self)"))
-            encode.append(.line("var container = encoder.container(keyedBy: CodingKeys.self)"))
         }
         for member in members {
             let key = member.isBoxed ? member.storageName : member.name
@@ -39,8 +38,6 @@ extension Translator {
                 let decodeMethod = member.isOptional ? "decodeIfPresent" : "decode"
                 decode.append(.line("self.\(key) = try container.\(decodeMethod)(\(type).self, forKey: .\(key))"))
             }
-            let encodeMethod = member.isOptional && !member.property.isRequired ? "encodeIfPresent" : "encode"
-            encode.append(.line("try container.\(encodeMethod)(\(key), forKey: .\(key))"))
         }
         var declarations: [Declaration] = []
         if let valueType {

@@ -66,7 +66,12 @@ extension Translator {
             object, specName: specName, pointer: pointer, isMultipart: isMultipart, nested: &nested)
         let hasFile = isMultipart && members.contains { $0.type.contains(.fileUpload) || holdsFile($0.property.schema) }
         var extraType: SwiftType?
-        if !hasFile, let extra = object.additionalProperties {
+        if isMultipart || isForm, let extra = object.additionalProperties {
+            // Parts and fields are named by the spec; unnamed ones have no encoder.
+            diagnostics.warning(
+                "'additionalProperties' of a multipart or form body is not generated; only named fields are sent",
+                at: extra.mark)
+        } else if let extra = object.additionalProperties {
             extraType = swiftType(
                 extra, nestedName: "AdditionalProperty", pointer: pointer + "/additionalProperties",
                 isMultipart: false, nested: &nested)
@@ -109,9 +114,7 @@ extension Translator {
         var bare = SwiftNames.bare(memberName)
         if seen[bare] != nil || Self.generatedMemberNames.contains(bare) {
             let taken = bare
-            var suffix = 2
-            while seen["\(taken)\(suffix)"] != nil { suffix += 1 }
-            bare = "\(taken)\(suffix)"
+            bare = SwiftNames.numbered(taken) { seen[$0] != nil }
             memberName = SwiftNames.escaped(bare)
             diagnostics.warning(
                 "property '\(property.name)' would become the Swift property '\(taken)', which "
@@ -305,19 +308,23 @@ extension Translator {
 
     /// JSON Schema's `required` with a nullable type means the key is always sent, as `null` when nil;
     /// the synthesised encoder would leave it out, so such structs get this one.
-    func nullPreservingEncoder(_ members: [Member]) -> FunctionDeclaration {
-        let body: [Statement] =
-            [.line("var container = encoder.container(keyedBy: CodingKeys.self)")]
+    private func nullPreservingEncoder(_ members: [Member]) -> FunctionDeclaration {
+        FunctionDeclaration(
+            doc: Doc(["Encodes required nullable fields as `null` instead of leaving them out."]), name: "encode",
+            parameters: [FunctionParameter(label: "to", name: "encoder", type: .existential("Encoder"))],
+            effects: "throws",
+            body: encodeStatements(members))
+    }
+
+    /// Encodes each member under its key: optional ones only when present, unless required (then `null`).
+    func encodeStatements(_ members: [Member]) -> [Statement] {
+        guard !members.isEmpty else { return [] }
+        return [.line("var container = encoder.container(keyedBy: CodingKeys.self)")]
             + members.map { member in
                 let key = member.isBoxed ? member.storageName : member.name
                 let method = member.isOptional && !member.property.isRequired ? "encodeIfPresent" : "encode"
                 return .line("try container.\(method)(\(key), forKey: .\(key))")
             }
-        return FunctionDeclaration(
-            doc: Doc(["Encodes required nullable fields as `null` instead of leaving them out."]), name: "encode",
-            parameters: [FunctionParameter(label: "to", name: "encoder", type: .existential("Encoder"))],
-            effects: "throws",
-            body: body)
     }
 
     func codingKeys(_ members: [Member]) -> Declaration {

@@ -111,7 +111,7 @@ extension Translator {
         var nested: [Declaration] = []
         let type = swiftType(schema, nestedName: name, pointer: pointer, isMultipart: false, nested: &nested)
         if !nested.isEmpty {
-            inlineModels.append(SwiftFile(path: "Models/\(name).swift", imports: modelImports(), declarations: nested))
+            inlineModels.append(modelFile("Models/\(name).swift", declarations: nested))
         }
         return isNullable(schema) ? type.optional : type
     }
@@ -130,7 +130,7 @@ extension Translator {
             name: name, schema: schema, object: object, specName: nil, pointer: pointer,
             isMultipart: encoding == .multipart, isForm: encoding == .form, partTypes: partTypes)
         inlineModels.append(
-            SwiftFile(path: "Models/\(name).swift", imports: modelImports(), declarations: declarations))
+            modelFile("Models/\(name).swift", declarations: declarations))
         return .named(name)
     }
 

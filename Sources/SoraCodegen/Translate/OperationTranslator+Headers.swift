@@ -27,10 +27,8 @@ extension Translator {
         var seen: Set<String> = []
         for header in headers {
             var member = SwiftNames.memberName(header.name)
-            var suffix = 2
-            while seen.contains(SwiftNames.bare(member)) {
-                member = SwiftNames.escaped(SwiftNames.bare(SwiftNames.memberName(header.name)) + String(suffix))
-                suffix += 1
+            if seen.contains(SwiftNames.bare(member)) {
+                member = SwiftNames.escaped(SwiftNames.numbered(SwiftNames.bare(member)) { seen.contains($0) })
             }
             seen.insert(SwiftNames.bare(member))
             let (type, read) = headerType(header)
@@ -49,7 +47,7 @@ extension Translator {
             doc: Doc(["The response headers `\(operationID)` documents.", "", "Spec: `\(pointer)/responses`"]),
             conformances: ["Hashable", "Sendable"], members: properties + [.function(initializer)])
         inlineModels.append(
-            SwiftFile(path: "Models/\(name).swift", imports: modelImports(), declarations: [.type(declaration)]))
+            modelFile("Models/\(name).swift", declarations: [.type(declaration)]))
         return HeadersPlan(type: .named(name), read: "\(name)(\(Code.joined(reads, separator: ", ")))")
     }
 
@@ -87,5 +85,18 @@ extension Translator {
         twin.doc = Doc(
             ["`\(function.name)`, returning the documented response headers too.", ""] + function.doc.lines)
         return twin
+    }
+
+    /// The plain method's body when it has a `…WithHeaders` twin: one call, keeping the body (or nothing).
+    func forwarding(to twin: FunctionDeclaration, returnsBody: Bool) -> Statement {
+        let arguments = twin.parameters.map { parameter -> Code in
+            switch parameter.label {
+            case "_"?: "\(parameter.name)"
+            case let label?: "\(label): \(parameter.name)"
+            case nil: "\(parameter.name): \(parameter.name)"
+            }
+        }
+        let call: Code = "try await \(twin.name)(\(Code.joined(arguments, separator: ", ")))"
+        return .line(returnsBody ? "return \(call).body" : "_ = \(call)")
     }
 }

@@ -61,8 +61,7 @@ extension Translator {
         }
         if !nested.isEmpty {
             inlineModels.append(
-                SwiftFile(
-                    path: "Models/\(typeSeed)Parameters.swift", imports: modelImports(), declarations: nested))
+                modelFile("Models/\(typeSeed)Parameters.swift", declarations: nested))
         }
         let start: Code =
             "var httpRequest = OperationRequest(operationID: \(literal: operation.operationID), method: .\(operation.method.rawValue), path: \(literal: operation.path))"

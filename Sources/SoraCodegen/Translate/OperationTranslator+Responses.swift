@@ -145,8 +145,8 @@ extension Translator {
         // A 2xx the spec does not list reads as the first listed answer.
         clauses.append(("default", fallback ?? clauses[0].body))
         inlineModels.append(
-            SwiftFile(
-                path: "Models/\(name).swift", imports: modelImports(),
+            modelFile(
+                "Models/\(name).swift",
                 declarations: [
                     .type(
                         TypeDeclaration(

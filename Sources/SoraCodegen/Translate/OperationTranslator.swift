@@ -15,9 +15,7 @@ extension Translator {
             var name = SwiftNames.bare(SwiftNames.memberName(operation.operationID))
             if let other = functionNames[name] {
                 let taken = name
-                var suffix = 2
-                while functionNames["\(taken)\(suffix)"] != nil { suffix += 1 }
-                name = "\(taken)\(suffix)"
+                name = SwiftNames.numbered(taken) { functionNames[$0] != nil }
                 diagnostics.warning(
                     "operations '\(other)' and '\(operation.operationID)' both become the Swift method '\(taken)'; "
                         + "this one is '\(name)' (rename one operationId)", at: operation.mark)
@@ -76,12 +74,13 @@ extension Translator {
                         ? [.line("_ = try await core.send(httpRequest\(response.errorTypes))")]
                         : [send] + response.reading))
             if operation.isDeprecated { function.attributes = ["@available(*, deprecated)"] }
-            functions.append(function)
             if let headers = response.headers {
-                twins.append(
-                    withHeadersFunction(
-                        function, sending: statements + [send], reading: response.reading, headers: headers))
+                let twin = withHeadersFunction(
+                    function, sending: statements + [send], reading: response.reading, headers: headers)
+                twins.append(twin)
+                function.body = [forwarding(to: twin, returnsBody: response.returnType != nil)]
             }
+            functions.append(function)
         }
         functions += twins
         guard let primary = functions.first else { return nil }

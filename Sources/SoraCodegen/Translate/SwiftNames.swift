@@ -66,6 +66,13 @@ public enum SwiftNames {
         return first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")
     }
 
+    /// `base2`, `base3`, …: the first that `isTaken` does not claim (for a `base` already taken).
+    static func numbered(_ base: String, isTaken: (String) -> Bool) -> String {
+        var suffix = 2
+        while isTaken("\(base)\(suffix)") { suffix += 1 }
+        return "\(base)\(suffix)"
+    }
+
     /// Backticks for keywords, `_` suffix for names unusable after a dot.
     static func escaped(_ identifier: String) -> String {
         escapes[identifier] ?? identifier

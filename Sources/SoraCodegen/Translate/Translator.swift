@@ -16,8 +16,6 @@ struct Translator {
     let boxed: Set<String>
     /// Models for inline bodies and responses, named after their operation.
     var inlineModels: [SwiftFile] = []
-    /// Set when a type translated since the last model file uses `Date`, whose file must import Foundation.
-    var usesFoundation = false
 
     init(document: SpecDocument, file: String) {
         self.document = document
@@ -57,20 +55,20 @@ struct Translator {
     /// One file per named schema in `range` (schemas translate independently of each other).
     mutating func translateSchemas(_ range: Range<Int>, _ emit: (SwiftFile) -> Void) {
         for named in document.schemas[range] {
-            usesFoundation = false
             let name = table.swiftName(named.name)
             let declarations = modelDeclarations(
                 name: name, schema: named.schema, specName: named.name,
                 pointer: "#/components/schemas/" + Pointer.escape(named.name),
                 isMultipart: multipartSchemas.contains(named.name), isForm: formSchemas.contains(named.name))
-            emit(SwiftFile(path: "Models/\(name).swift", imports: modelImports(), declarations: declarations))
+            emit(modelFile("Models/\(name).swift", declarations: declarations))
         }
     }
 
-    /// The imports of the model file being finished: Foundation too when its types use `Date`.
-    mutating func modelImports() -> [String] {
-        defer { usesFoundation = false }
-        return usesFoundation ? ["Foundation", "SoraRuntime"] : ["SoraRuntime"]
+    /// A model file; it imports Foundation too when its declarations use `Date`.
+    func modelFile(_ path: String, declarations: [Declaration]) -> SwiftFile {
+        let usesDate = declarations.contains { $0.mentions(.date) }
+        return SwiftFile(
+            path: path, imports: usesDate ? ["Foundation", "SoraRuntime"] : ["SoraRuntime"], declarations: declarations)
     }
 
     private func exportsFile() -> SwiftFile {

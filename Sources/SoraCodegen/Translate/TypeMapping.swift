@@ -8,10 +8,7 @@ extension Translator {
     ) -> SwiftType {
         switch schema.kind {
         case .reference(let name): return .named(table.swiftName(name))
-        case .string(let format):
-            guard format == "date-time" else { return .string }
-            usesFoundation = true
-            return .date
+        case .string(let format): return format == "date-time" ? .date : .string
         case .constant: return .string
         case .binary: return isMultipart ? .fileUpload : .string
         case .integer: return .int

@@ -140,15 +140,13 @@ extension Translator {
         return arguments
     }
 
-    /// The bound just inside an exclusive one: an integer moves by `step`; a fraction rounds inward.
+    /// The bound just inside an exclusive one: an integer moves by `step` (past Int's range it stays past it, so
+    /// `integerBound` drops or reports it); a fraction stays, as `integerBound` rounds it inward already.
     private func stepped(_ bound: SpecNumber, by step: Int) -> SpecNumber {
-        if let value = bound.integer {
-            let (moved, overflow) = value.addingReportingOverflow(step)
-            return overflow ? bound : SpecNumber(integerDigits: String(moved))
-        }
-        guard bound.double.isFinite else { return bound }
-        let rounded = step > 0 ? bound.double.rounded(.up) : bound.double.rounded(.down)
-        return bound.double == rounded ? SpecNumber(double: rounded + Double(step)) : SpecNumber(double: rounded)
+        guard let value = bound.integer else { return bound }
+        let (moved, overflow) = value.addingReportingOverflow(step)
+        if overflow { return SpecNumber(integerDigits: step > 0 ? "9223372036854775808" : "-9223372036854775809") }
+        return SpecNumber(integerDigits: String(moved))
     }
 
     /// An integer bound as Swift code; bounds past Int's range are dropped (always true) or reported.
@@ -180,7 +178,9 @@ extension Translator {
         let value: Code
         switch table.resolved(member.property.schema)?.kind {
         case .enumeration?: value = "\(member.name)\(optional).rawValue"
-        case .string(let format)? where format != "date-time": value = "\(member.name)"
+        case .string(let format)? where format == "date-time":
+            value = member.isOptional ? "\(member.name).map(\\.parameterText)" : "\(member.name).parameterText"
+        case .string?: value = "\(member.name)"
         case .constant?: value = "\(member.name)"
         case .boolean?, .integer?, .number?:
             value = member.isOptional ? "\(member.name).map { String($0) }" : "String(\(member.name))"

@@ -55,10 +55,13 @@ public struct APIClientCore: Sendable, CustomStringConvertible, CustomDebugStrin
     }
 
     /// The operation's own server when the spec gives one and the caller kept the default server; else the base URL.
+    /// A relative server (`/upload`) is resolved against the default server, as OpenAPI says.
     func serverURL(for request: OperationRequest) throws(SoraError) -> URL {
         guard usesDefaultServer, let server = request.server else { return baseURL }
-        return try Self.checkedURL(
-            URL(string: server), nil, configuration, secret: authorizer.hasCredentials ? "credentials" : nil)
+        guard let url = URL(string: server, relativeTo: baseURL)?.absoluteURL else {
+            throw .invalidRequest("\(request.operationID): the spec's server '\(server)' for it is not a URL")
+        }
+        return try Self.checkedURL(url, nil, configuration, secret: authorizer.hasCredentials ? "credentials" : nil)
     }
 
     /// The base URL, checked: http(s) with a host, and plain http only to loopback when `secret` would be sent.
@@ -123,13 +126,15 @@ public struct APIClientCore: Sendable, CustomStringConvertible, CustomDebugStrin
         deadline: ContinuousClock.Instant?
     ) async throws(SoraError) -> OperationResponse {
         let (head, body) = try prepare(request)
+        let server = try serverURL(for: request)
         var policy = configuration.retry
         // A single-pass body cannot be sent twice.
         if body?.iterationBehavior == .single { policy.maxAttempts = 1 }
         var attempt = 1
         while true {
             do {
-                return try await sendOnce(request, head: head, body: body, errorTypes: errorTypes, deadline: deadline)
+                return try await sendOnce(
+                    request, server: server, head: head, body: body, errorTypes: errorTypes, deadline: deadline)
             } catch {
                 guard attempt < policy.maxAttempts, RetryPolicy.isRetryable(error, method: head.method) else {
                     throw error
@@ -157,7 +162,7 @@ public struct APIClientCore: Sendable, CustomStringConvertible, CustomDebugStrin
     }
 
     private func sendOnce(
-        _ request: OperationRequest, head: HTTPRequest, body: HTTPBody?, errorTypes: ErrorPayloadTypes,
+        _ request: OperationRequest, server: URL, head: HTTPRequest, body: HTTPBody?, errorTypes: ErrorPayloadTypes,
         deadline: ContinuousClock.Instant?
     ) async throws(SoraError) -> OperationResponse {
         if Task.isCancelled { throw .cancelled(operationID: request.operationID) }
@@ -168,7 +173,6 @@ public struct APIClientCore: Sendable, CustomStringConvertible, CustomDebugStrin
         let response: HTTPResponse
         let responseBody: HTTPBody?
         do {
-            let server = try serverURL(for: request)
             (response, responseBody) = try await watch.run { [transport] in
                 try await transport.send(head, body: watchedBody, baseURL: server, operationID: request.operationID)
             }

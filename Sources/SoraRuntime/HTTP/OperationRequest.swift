@@ -10,8 +10,10 @@ public struct OperationRequest: Sendable {
     public let method: HTTPRequest.Method
     /// The path template, e.g. `/videos/{video_id}`.
     public let pathTemplate: String
-    /// Path parameter values by name (not yet encoded).
+    /// Path parameter values by name (not yet encoded, except lists: their elements are, their commas not).
     public private(set) var pathParameters: [String: String] = [:]
+    /// Path parameters already percent-encoded (arrays, whose separating commas must stay commas).
+    private var encodedPathParameters: Set<String> = []
     /// Query items in order (not yet encoded); a delimited array shows as one item, its values joined.
     public var query: [(name: String, value: String)] { queryItems.map { ($0.name, $0.plainValue) } }
     /// Header fields.
@@ -70,11 +72,14 @@ public struct OperationRequest: Sendable {
     /// Sets a path parameter; it is percent-encoded as one path segment when sent.
     public mutating func setPathParameter(_ name: String, _ value: some ParameterValue) {
         pathParameters[name] = value.parameterText
+        encodedPathParameters.remove(name)
     }
 
-    /// Sets a path parameter to the elements joined by commas (OpenAPI `simple` style).
+    /// Sets a path parameter to the elements joined by commas (OpenAPI `simple` style): each element is
+    /// percent-encoded, the commas between them are not, so a comma inside an element stays distinguishable.
     public mutating func setPathParameter(_ name: String, _ values: [some ParameterValue]) {
-        pathParameters[name] = values.map(\.parameterText).joined(separator: ",")
+        pathParameters[name] = values.map { PercentEncoding.pathSegment($0.parameterText) }.joined(separator: ",")
+        encodedPathParameters.insert(name)
     }
 
     /// Sets a header; nil is left out. Names that are not valid header names are ignored.
@@ -133,7 +138,7 @@ public struct OperationRequest: Sendable {
                             typeName: operationID,
                             issues: [ValidationIssue(field: key, rule: "path", message: "must not be empty")]))
                 }
-                result += PercentEncoding.pathSegment(value)
+                result += encodedPathParameters.contains(key) ? value : PercentEncoding.pathSegment(value)
                 name = nil
             } else if name != nil {
                 name?.append(character)

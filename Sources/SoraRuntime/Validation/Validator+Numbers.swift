@@ -55,12 +55,13 @@ extension Validator {
         }
     }
 
-    /// True when `value / divisor` is a whole number, allowing for binary rounding (0.3 is a multiple of 0.1).
+    /// True when `value / divisor` is a whole number, allowing for binary rounding (0.3 is a multiple of 0.1) of a
+    /// few units in the last place, and no more (5 000 000.005 is not a multiple of 0.01).
     static func isMultiple(_ value: Double, of divisor: Double) -> Bool {
         guard value.isFinite else { return false }
         let quotient = value / divisor
         guard quotient.isFinite else { return false }
-        return abs(quotient - quotient.rounded()) <= 1e-9 * max(1, abs(quotient))
+        return abs(quotient - quotient.rounded()) <= 8 * quotient.ulp
     }
 
     private static func items(_ count: Int) -> String { count == 1 ? "item" : "items" }

@@ -10,7 +10,8 @@ extension Bool: OpenEnumRawValue {}
 /// An integer, number or boolean enum that keeps values it does not know (`unknown(RawValue)`), so a new
 /// server value never breaks decoding; the non-string sibling of `OpenStringEnum`.
 ///
-/// Generated enums conform to `OpenIntEnum`, `OpenNumberEnum` or `OpenBoolEnum`, which add literals.
+/// Generated integer enums conform to `OpenIntEnum`; `OpenNumberEnum` and `OpenBoolEnum` serve hand-written
+/// models (the generator writes number and boolean enums as `Double` and `Bool`). Each adds literals.
 public protocol OpenEnum: RawRepresentable, Codable, Hashable, Sendable, CustomStringConvertible, ParameterValue
 where RawValue: OpenEnumRawValue {
     /// Creates a value from its wire value; never fails.

@@ -101,4 +101,82 @@ import Testing
         #expect(messages.allSatisfy { $0.contains(": warning: ") && $0.hasSuffix("; neither is checked") })
         #expect(!SpecText.file(result, "Models/Other.swift").contains("validate()"))
     }
+
+    @Test func serversOnlyOnOperationsBecomeTheDefaultAndTheOthersKeepTheirs() {
+        let spec = SpecText.minimal(
+            paths: """
+                  /a:
+                    servers: [{url: 'https://api.example.com/v2'}]
+                    get:
+                      operationId: getA
+                      responses: {"204": {description: done}}
+                  /b:
+                    get:
+                      operationId: getB
+                      servers: [{url: 'https://uploads.example.com'}]
+                      responses: {"204": {description: done}}
+                """)
+        let result = SpecText.generate(spec)
+        #expect(SpecText.messages(result).isEmpty)
+        #expect(SpecText.file(result, "APIClient.swift").contains("\"https://api.example.com/v2\""))
+        let operations = SpecText.file(result, "Operations/Default.swift")
+        #expect(operations.contains("httpRequest.setServer(\"https://uploads.example.com\")"))
+        #expect(!operations.contains("httpRequest.setServer(\"https://api.example.com/v2\")"))
+    }
+
+    @Test func anAnswersEnumHoldingADateImportsFoundation() {
+        let spec = SpecText.minimal(
+            paths: """
+                  /when:
+                    get:
+                      operationId: when
+                      responses:
+                        "200": {description: ok, content: {application/json: {schema: {type: string, format: date-time}}}}
+                        "201": {description: new, content: {application/json: {schema: {type: object, properties: {a: {type: string}}}}}}
+                """)
+        let result = SpecText.generate(spec)
+        #expect(SpecText.messages(result).isEmpty)
+        let answers = SpecText.file(result, "Models/WhenResponse.swift")
+        #expect(answers.contains("case ok(Date)"))
+        #expect(answers.contains("import Foundation\n"))
+        #expect(!SpecText.file(result, "Models/WhenCreatedBody.swift").contains("import Foundation"))
+    }
+
+    @Test func exclusiveBoundsAtIntsEdgeAreReportedNotWrapped() {
+        let spec = SpecText.minimal(
+            schemas: """
+                    Other:
+                      type: object
+                      properties:
+                        n: {type: integer, exclusiveMinimum: 9223372036854775807}
+                """)
+        let result = SpecText.generate(spec)
+        #expect(
+            SpecText.messages(result).contains {
+                $0.hasSuffix("warning: minimum 9223372036854775808 is outside Int's range, so no value can satisfy it")
+            })
+        #expect(!SpecText.file(result, "Models/Other.swift").contains("minimum: 9223372036854775807"))
+    }
+
+    @Test func additionalPropertiesOfAFormBodyAreAWarning() {
+        let spec = SpecText.minimal(
+            paths: """
+                  /forms:
+                    post:
+                      operationId: sendForm
+                      requestBody:
+                        content:
+                          application/x-www-form-urlencoded:
+                            schema: {type: object, properties: {a: {type: string}}, additionalProperties: {type: string}}
+                      responses: {"204": {description: done}}
+                """)
+        let result = SpecText.generate(spec)
+        #expect(
+            SpecText.messages(result).contains {
+                $0.hasSuffix(
+                    "warning: 'additionalProperties' of a multipart or form body is not generated; only named fields are sent"
+                )
+            })
+        #expect(!SpecText.file(result, "Models/SendFormRequest.swift").contains("additionalProperties"))
+    }
 }

@@ -42,6 +42,26 @@ import Testing
         #expect(server.requests.map(\.target) == ["/v1/files"])
     }
 
+    @Test func aRelativeOperationServerResolvesAgainstTheDefaultServer() async throws {
+        let server = try Loopback.server()
+        defer { server.stop() }
+        var request = OperationRequest(operationID: "upload", method: .get, path: "/files")
+        request.setServer("/uploads")
+        try await send(request, baseURL: nil, defaultServer: server.baseURL.absoluteString)
+        #expect(server.requests.map(\.target) == ["/uploads/files"])
+    }
+
+    @Test func aMalformedOperationServerIsNamedInTheError() async throws {
+        var request = OperationRequest(operationID: "upload", method: .get, path: "/files")
+        request.setServer("http://[not a host")
+        do {
+            try await send(request, baseURL: nil, defaultServer: "https://api.example.com/v1")
+            Issue.record("a malformed server was used")
+        } catch let error as SoraError {
+            #expect("\(error)".contains("the spec's server 'http://[not a host' for it is not a URL"))
+        }
+    }
+
     @Test func aPlainHTTPOperationServerElsewhereNeverGetsTheCredentials() async throws {
         var request = OperationRequest(operationID: "upload", method: .get, path: "/files")
         request.setServer("http://uploads.example.com/v1")

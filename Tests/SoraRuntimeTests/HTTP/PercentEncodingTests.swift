@@ -63,3 +63,26 @@ extension String {
         String(repeating: "0", count: max(0, width - count)) + self
     }
 }
+
+/// A list in the path (`simple` style): elements percent-encoded, the commas between them kept.
+@Suite struct PathListTests {
+    @Test func elementsAreEncodedAndSeparatorsAreNot() throws {
+        var request = OperationRequest(operationID: "get", method: .get, path: "/items/{ids}/{one}")
+        request.setPathParameter("ids", ["a,b", "c d", "7"])
+        request.setPathParameter("one", "x,y")
+        #expect(try request.renderedPath() == "/items/a%2Cb,c%20d,7/x%2Cy")
+    }
+
+    @Test func anEmptyListIsAValidationError() {
+        var request = OperationRequest(operationID: "get", method: .get, path: "/items/{ids}")
+        request.setPathParameter("ids", [Int]())
+        #expect(throws: SoraError.self) { try request.renderedPath() }
+    }
+
+    @Test func aValueSetAfterAListIsEncodedAgain() throws {
+        var request = OperationRequest(operationID: "get", method: .get, path: "/items/{ids}")
+        request.setPathParameter("ids", ["a", "b"])
+        request.setPathParameter("ids", "a,b")
+        #expect(try request.renderedPath() == "/items/a%2Cb")
+    }
+}

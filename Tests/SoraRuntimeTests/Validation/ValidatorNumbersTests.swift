@@ -31,7 +31,10 @@ import Testing
         #expect(validator.isValid)
     }
 
-    @Test(arguments: [(0.3, 0.1, true), (0.35, 0.1, false), (1e300, 1e-300, false), (-4.5, 1.5, true)])
+    @Test(arguments: [
+        (0.3, 0.1, true), (0.35, 0.1, false), (1e300, 1e-300, false), (-4.5, 1.5, true), (0, 0.7, true),
+        (5_000_000.005, 0.01, false), (1_500_000_000.5, 1, false), (1, 1e10, false), (19.99, 0.01, true),
+    ])
     func numberMultiplesAllowForBinaryRounding(value: Double, divisor: Double, holds: Bool) {
         var validator = Validator("Thing")
         validator.check(value, field: "n", multipleOf: divisor)
