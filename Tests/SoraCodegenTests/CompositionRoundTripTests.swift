@@ -315,11 +315,22 @@ import Testing
         #expect(try Self.roundTrip(Profile.self, #"{"nickname":"Bo","priority":3}"#).nickname == "Bo")
     }
 
-    @Test func numberEnumsAndBooleanConstsAreNotChecked() throws {
-        // `Ratio` (enum [0.5, 1, 1.5]) is a Double and `Agreed` (const true) a Bool: other values pass through.
+    @Test func numberEnumsAndBooleanConstsDecodeAnyValueAndValidateChecksThem() throws {
+        // `Ratio` (enum [0.5, 1, 1.5]) is a Double and `Agreed` (const true) a Bool: other values decode (an answer
+        // never fails on them) and `validate()` names them before a request is sent.
         let profile = try Self.roundTrip(Profile.self, #"{"agreed":false,"nickname":"Bo","priority":1,"ratio":0.7}"#)
         #expect(profile.ratio == 0.7)
         #expect(profile.agreed == false)
+        do {
+            try profile.validate()
+            Issue.record("0.7 and false were accepted")
+        } catch {
+            #expect(error.issues.map(\.field) == ["ratio", "agreed"])
+            #expect(error.issues.first?.message == "must be one of 0.5, 1.0, 1.5, got 0.7")
+        }
+        var fine = profile
+        (fine.ratio, fine.agreed) = (1.5, true)
+        try fine.validate()
     }
 
     @Test func anUntypedPropertyKeepsAnExplicitNull() throws {

@@ -206,6 +206,8 @@ public struct ScalarConstraints: Sendable {
     public var uniqueItems = false
     /// `x-range-length`: the string is `START,END` and END − START is within these bounds.
     public var rangeLength: (minimum: SpecNumber, maximum: SpecNumber)?
+    /// The values an `enum` or `const` of numbers or booleans allows (their type stays `Double`, `Int` or `Bool`).
+    public var allowed: [SpecValue]?
 
     /// True when no keyword is set.
     ///
@@ -214,7 +216,7 @@ public struct ScalarConstraints: Sendable {
     public var isEmpty: Bool {
         pattern == nil && minLength == nil && maxLength == nil && minimum == nil && maximum == nil
             && exclusiveMinimum == nil && exclusiveMaximum == nil && multipleOf == nil && minItems == nil
-            && maxItems == nil && !uniqueItems && rangeLength == nil
+            && maxItems == nil && !uniqueItems && rangeLength == nil && allowed == nil
     }
 }
 

@@ -5,7 +5,7 @@ import YAML
 /// warning: real documents have them, and the server checks anyway.
 extension SpecLoader {
     mutating func loadConstraints(_ keywords: SchemaKeywords, into schema: inout Schema) {
-        var constraints = ScalarConstraints()
+        var constraints = schema.constraints  // `enum`/`const` may have set `allowed`
         let applicable = applicableKeywords(schema.kind)
         for keyword in SchemaKeywords.stringOnly + SchemaKeywords.numberOnly + SchemaKeywords.arrayOnly
         where !applicable.contains(keyword) {

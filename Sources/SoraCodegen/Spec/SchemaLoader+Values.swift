@@ -35,8 +35,14 @@ extension SpecLoader {
             return .integerEnumeration(
                 IntegerEnumSchema(values: integers, varnames: names, valueMarks: values.map(\.mark)))
         }
-        if values.allSatisfy({ if case .number = $0.value { true } else { false } }) { return .number(format: nil) }
-        if values.allSatisfy({ if case .bool = $0.value { true } else { false } }) { return .boolean }
+        if values.allSatisfy({ if case .number = $0.value { true } else { false } }) {
+            schema.constraints.allowed = values.map(\.value)
+            return .number(format: nil)
+        }
+        if values.allSatisfy({ if case .bool = $0.value { true } else { false } }) {
+            if Set(values.map(\.value)).count == 1 { schema.constraints.allowed = [values[0].value] }
+            return .boolean
+        }
         diagnostics.warning("enum mixes values of different types; generated as JSONValue", at: node.mark)
         return .any
     }
@@ -63,9 +69,12 @@ extension SpecLoader {
     mutating func loadConstant(_ node: Node, type: String?, schema: inout Schema) -> SchemaKind {
         switch quietValue(node) {
         case .string(let text)?: return .constant(text)
-        case .bool?: return .boolean
-        case .number(let number)? where number.isInteger && type != "number": return .integer(format: nil)
-        case .number?: return .number(format: nil)
+        case .bool(let flag)?:
+            schema.constraints.allowed = [.bool(flag)]
+            return .boolean
+        case .number(let number)?:
+            schema.constraints.allowed = [.number(number)]
+            return number.isInteger && type != "number" ? .integer(format: nil) : .number(format: nil)
         case .null?:
             schema.isNullable = true
             return .any

@@ -71,6 +71,10 @@ extension Translator {
         switch resolved.kind {
         case .integer:
             arguments += integerArguments(constraints, at: resolved)
+            let values = (constraints.allowed ?? []).compactMap {
+                if case .number(let n) = $0 { n.integer } else { nil }
+            }
+            if !values.isEmpty { arguments.append("allowed: [\(values.map(String.init).joined(separator: ", "))]") }
         case .number:
             let bounds: [(String, SpecNumber?)] = [
                 ("minimum", constraints.minimum), ("maximum", constraints.maximum),
@@ -80,6 +84,16 @@ extension Translator {
             for case (let label, let bound?) in bounds where bound.double.isFinite {
                 arguments.append("\(label): \(String(bound.double))")
             }
+            let values = (constraints.allowed ?? []).compactMap { value -> String? in
+                guard case .number(let number) = value, number.double.isFinite else { return nil }
+                return String(number.double)
+            }
+            if !values.isEmpty { arguments.append("allowed: [\(values.joined(separator: ", "))]") }
+        case .boolean:
+            let values = (constraints.allowed ?? []).compactMap {
+                if case .bool(let flag) = $0 { String(flag) } else { nil }
+            }
+            if !values.isEmpty { arguments.append("allowed: [\(values.joined(separator: ", "))]") }
         case .constant(let value):
             arguments.append("allowed: [\(literal: value)]")
         case .object:

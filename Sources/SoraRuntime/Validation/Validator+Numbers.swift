@@ -4,7 +4,8 @@ extension Validator {
     /// Number bounds, inclusive and exclusive, and `multipleOf`; NaN breaks every bound.
     public mutating func check(
         _ value: Double?, field: String, minimum: Double? = nil, maximum: Double? = nil,
-        exclusiveMinimum: Double? = nil, exclusiveMaximum: Double? = nil, multipleOf: Double? = nil
+        exclusiveMinimum: Double? = nil, exclusiveMaximum: Double? = nil, multipleOf: Double? = nil,
+        allowed: [Double]? = nil
     ) {
         guard let value else { return }
         if let minimum, !(value >= minimum) {
@@ -22,6 +23,15 @@ extension Validator {
         if let multipleOf, multipleOf > 0, !Self.isMultiple(value, of: multipleOf) {
             report(field, rule: "multipleOf", "must be a multiple of \(multipleOf), got \(value)")
         }
+        if let allowed, !allowed.contains(value) {
+            report(field, rule: "enum", "must be \(Self.list(allowed.map { String($0) })), got \(value)")
+        }
+    }
+
+    /// A boolean `enum` or `const` of one value.
+    public mutating func check(_ value: Bool?, field: String, allowed: [Bool]) {
+        guard let value, !allowed.contains(value) else { return }
+        report(field, rule: "enum", "must be \(Self.list(allowed.map { String($0) })), got \(value)")
     }
 
     /// List length rules, for elements of any type.

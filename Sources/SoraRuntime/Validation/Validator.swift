@@ -45,13 +45,17 @@ public struct Validator: Sendable {
 
     /// Integer bounds (exclusive bounds arrive as inclusive ones, one step in) and `multipleOf`.
     public mutating func check(
-        _ value: Int?, field: String, minimum: Int? = nil, maximum: Int? = nil, multipleOf: Int? = nil
+        _ value: Int?, field: String, minimum: Int? = nil, maximum: Int? = nil, multipleOf: Int? = nil,
+        allowed: [Int]? = nil
     ) {
         guard let value else { return }
         if let minimum, value < minimum { report(field, rule: "minimum", "must be at least \(minimum), got \(value)") }
         if let maximum, value > maximum { report(field, rule: "maximum", "must be at most \(maximum), got \(value)") }
         if let multipleOf, multipleOf > 0, !value.isMultiple(of: multipleOf) {
             report(field, rule: "multipleOf", "must be a multiple of \(multipleOf), got \(value)")
+        }
+        if let allowed, !allowed.contains(value) {
+            report(field, rule: "enum", "must be \(Self.list(allowed.map(String.init))), got \(value)")
         }
     }
 

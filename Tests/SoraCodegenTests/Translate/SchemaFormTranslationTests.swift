@@ -91,6 +91,22 @@ import Testing
         #expect(file.contains("validator.check(half, field: \"half\", maximum: 2)"))
     }
 
+    @Test func numberAndBooleanEnumsAndConstsAreChecked() {
+        let (file, messages) = otherFile(
+            """
+                    ratio: {type: number, enum: [0.5, 1, 1.5]}
+                    level: {type: integer, const: 3}
+                    on: {type: boolean, enum: [true]}
+                    either: {type: boolean, enum: [true, false]}
+            """)
+        #expect(messages.isEmpty)
+        #expect(file.contains("public var ratio: Double?\n"))
+        #expect(file.contains("validator.check(ratio, field: \"ratio\", allowed: [0.5, 1.0, 1.5])"))
+        #expect(file.contains("validator.check(level, field: \"level\", allowed: [3])"))
+        #expect(file.contains("validator.check(on, field: \"on\", allowed: [true])"))
+        #expect(!file.contains("field: \"either\""))
+    }
+
     @Test func aFractionalMultipleOfOnAnIntegerIsAWarning() {
         let (file, messages) = otherFile("        n: {type: integer, multipleOf: 0.5}")
         #expect(

@@ -75,4 +75,19 @@ import Testing
                     field: "tags", rule: "uniqueItems", message: "must not repeat items; item 2 repeats item 0")
             ])
     }
+
+    @Test func enumsOfNumbersAndBooleans() {
+        var validator = Validator("Thing")
+        validator.check(2, field: "level", allowed: [1, 3])
+        validator.check(0.7, field: "ratio", allowed: [0.5, 1.5])
+        validator.check(false, field: "agreed", allowed: [true])
+        validator.check(3, field: "fine", allowed: [1, 3])
+        validator.check(Bool?.none, field: "absent", allowed: [true])
+        #expect(
+            issues(validator) == [
+                ValidationIssue(field: "level", rule: "enum", message: "must be one of 1, 3, got 2"),
+                ValidationIssue(field: "ratio", rule: "enum", message: "must be one of 0.5, 1.5, got 0.7"),
+                ValidationIssue(field: "agreed", rule: "enum", message: "must be true, got false"),
+            ])
+    }
 }

@@ -56,6 +56,8 @@ public struct Profile: Codable, Hashable, Sendable, Validatable {
     /// Checks every constraint of the spec and reports all violations at once.
     public func validate() throws(ValidationError) {
         var validator = Validator("Profile")
+        validator.check(ratio, field: "ratio", allowed: [0.5, 1.0, 1.5])
+        validator.check(agreed, field: "agreed", allowed: [true])
         validator.nested(point, field: "point")
         try validator.finish()
     }
