@@ -348,6 +348,13 @@ import Testing
         }
     }
 
+    @Test func recursionThroughAnInlineObjectRoundTrips() throws {
+        let json = #"{"meta":{"parent":{"meta":{},"name":"root"}},"name":"child"}"#
+        let folder = try Self.roundTrip(Folder.self, json)
+        #expect(folder.meta?.parent?.name == "root")
+        #expect(folder.meta?.parent?.meta?.parent == nil)
+    }
+
     // MARK: all together
 
     @Test func aShelterRoundTrips() throws {

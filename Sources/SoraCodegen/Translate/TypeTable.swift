@@ -111,8 +111,9 @@ enum RecursionBreaker {
         edges.reserveCapacity(document.schemas.count)
         for named in document.schemas {
             guard case .object(let object) = named.schema.kind else { continue }
-            let targets = object.properties.compactMap { property in
-                table.objectName(property.schema).map { (property: property.name, target: $0) }
+            // A property holds its named struct, or the named structs inside the inline struct it declares.
+            let targets = object.properties.flatMap { property in
+                heldStructs(property.schema, table: table).map { (property: property.name, target: $0) }
             }
             // A struct that holds no other struct cannot be part of a cycle.
             if !targets.isEmpty { edges[named.name] = targets }
@@ -141,5 +142,13 @@ enum RecursionBreaker {
             }
         }
         return boxed
+    }
+
+    /// The named structs a value of `schema` holds inline: itself when it names one, else those its inline
+    /// object's properties hold (arrays, maps and unions store out of line already).
+    private static func heldStructs(_ schema: Schema, table: TypeTable) -> [String] {
+        if let name = table.objectName(schema) { return [name] }
+        guard case .object(let object) = schema.kind else { return [] }
+        return object.properties.flatMap { heldStructs($0.schema, table: table) }
     }
 }
