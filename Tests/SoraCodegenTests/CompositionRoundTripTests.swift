@@ -355,6 +355,12 @@ import Testing
         #expect(folder.meta?.parent?.meta?.parent == nil)
     }
 
+    @Test func unionsValidateTheAlternativeTheyHold() throws {
+        try Event.created(Created(id: "e1")).validate()
+        #expect(throws: ValidationError.self) { try Event.created(Created(type: "deleted", id: "e1")).validate() }
+        try Event.undocumented(.string("anything")).validate()
+    }
+
     // MARK: all together
 
     @Test func aShelterRoundTrips() throws {

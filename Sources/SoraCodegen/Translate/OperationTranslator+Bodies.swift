@@ -138,6 +138,7 @@ extension Translator {
     func isValidatable(_ schema: Schema) -> Bool {
         switch table.resolved(schema)?.kind {
         case .object?, .string?, .integer?, .number?, .boolean?, .any?, .constant?, .binary?: return true
+        case .union?: return !holdsFile(schema)
         case .array(let items)?: return isValidatable(items)
         case .map(let values)?: return values.map(isValidatable) ?? true
         default: return false

@@ -214,9 +214,11 @@ extension Translator {
                             cases.map { ("case .\($0.name)(let value)", [.line("try value.encode(to: encoder)")]) }
                                 + [("case .undocumented(let value)", [.line("try value.encode(to: encoder)")])])
                     ])))
+        members.append(.function(validateFunction(cases, isEnum: true)))
         members += nested
         return TypeDeclaration(
-            "indirect enum", name, doc: doc, conformances: ["Codable", "Hashable", "Sendable"], members: members)
+            "indirect enum", name, doc: doc, conformances: ["Codable", "Hashable", "Sendable", "Validatable"],
+            members: members)
     }
 
     private func anyOfStruct(name: String, cases: [UnionCase], doc: Doc, nested: [Declaration]) -> TypeDeclaration {
@@ -271,9 +273,36 @@ extension Translator {
                     ]), name: "encode",
                     parameters: [FunctionParameter(label: "to", name: "encoder", type: .existential("Encoder"))],
                     effects: "throws", body: encode)))
+        members.append(.function(validateFunction(cases, isEnum: false)))
         members += nested
         return TypeDeclaration(
-            "struct", name, doc: doc, conformances: ["Codable", "Hashable", "Sendable"], members: members)
+            "struct", name, doc: doc, conformances: ["Codable", "Hashable", "Sendable", "Validatable"], members: members
+        )
+    }
+
+    /// `validate()`: the alternative held (each one held, for `anyOf`) checks its own rules; objects and unions
+    /// have them, other alternatives are values the decoder already accepted.
+    private func validateFunction(_ cases: [UnionCase], isEnum: Bool) -> FunctionDeclaration {
+        let checked = cases.filter { unionCase in
+            switch table.resolved(unionCase.schema)?.kind {
+            case .object?, .union?: !holdsFile(unionCase.schema)
+            default: false
+            }
+        }
+        let body: [Statement]
+        if isEnum {
+            let clauses: [(label: Code, body: [Statement])] = checked.map { unionCase in
+                let call = if case .optional = unionCase.type { "value?.validate()" } else { "value.validate()" }
+                return ("case .\(unionCase.name)(let value)", [.line("try \(call)")])
+            }
+            body = clauses.isEmpty ? [] : [.switchBlock("self", clauses + [("default", [.line("break")])])]
+        } else {
+            body = checked.map { .line("try \($0.name)?.validate()") }
+        }
+        return FunctionDeclaration(
+            doc: Doc(["Checks the rules of the alternative it holds (objects and unions have them)."]),
+            name: "validate",
+            effects: "throws(ValidationError)", body: body)
     }
 
     /// A union that holds a file: an enum written only as multipart parts.

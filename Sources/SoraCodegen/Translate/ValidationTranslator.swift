@@ -57,7 +57,7 @@ extension Translator {
 
     private mutating func valueChecks(_ name: String, field: String, resolved: Schema) -> [Statement] {
         switch resolved.kind {
-        case .constant, .object, .array: break
+        case .constant, .object, .array, .union: break
         default: if resolved.constraints.isEmpty { return [] }
         }
         let constraints = resolved.constraints
@@ -98,6 +98,8 @@ extension Translator {
             arguments.append("allowed: [\(literal: value)]")
         case .object:
             statements.append(.line("validator.nested(\(name), field: \(literal: field))"))
+        case .union where !holdsFile(resolved):
+            statements.append(.line("validator.nested(\(name), field: \(literal: field))"))
         case .array(let items):
             var itemRules: [Code] = []
             if let minimum = constraints.minItems { itemRules.append("minItems: \(String(minimum))") }
@@ -109,7 +111,13 @@ extension Translator {
                         "validator.checkItems(\(name), field: \(literal: field), \(Code.joined(itemRules, separator: ", ")))"
                     ))
             }
-            if let itemSchema = table.resolved(items), case .object = itemSchema.kind {
+            let hasRules: Bool =
+                switch table.resolved(items)?.kind {
+                case .object?: true
+                case .union?: !holdsFile(items)
+                default: false
+                }
+            if hasRules {
                 statements.append(.line("validator.nested(each: \(name), field: \(literal: field))"))
             }
         default: break

@@ -5,7 +5,7 @@ import SoraRuntime
 /// anyOf of objects with overlapping properties; several may match.
 ///
 /// Spec: `#/components/schemas/Contact`
-public struct Contact: Codable, Hashable, Sendable {
+public struct Contact: Codable, Hashable, Sendable, Validatable {
     /// The value as `EmailContact`, when it is one.
     public var emailContact: EmailContact?
 
@@ -38,5 +38,11 @@ public struct Contact: Codable, Hashable, Sendable {
         try emailContact?.encode(to: encoder)
         try phoneContact?.encode(to: encoder)
         try undocumented?.encode(to: encoder)
+    }
+
+    /// Checks the rules of the alternative it holds (objects and unions have them).
+    public func validate() throws(ValidationError) {
+        try emailContact?.validate()
+        try phoneContact?.validate()
     }
 }

@@ -5,7 +5,7 @@ import SoraRuntime
 /// oneOf without a discriminator; a required const property tells the alternatives apart.
 ///
 /// Spec: `#/components/schemas/Event`
-public indirect enum Event: Codable, Hashable, Sendable {
+public indirect enum Event: Codable, Hashable, Sendable, Validatable {
     /// `Created`
     case created(Created)
 
@@ -30,6 +30,15 @@ public indirect enum Event: Codable, Hashable, Sendable {
         case .created(let value): try value.encode(to: encoder)
         case .deleted(let value): try value.encode(to: encoder)
         case .undocumented(let value): try value.encode(to: encoder)
+        }
+    }
+
+    /// Checks the rules of the alternative it holds (objects and unions have them).
+    public func validate() throws(ValidationError) {
+        switch self {
+        case .created(let value): try value.validate()
+        case .deleted(let value): try value.validate()
+        default: break
         }
     }
 }

@@ -5,7 +5,7 @@ import SoraRuntime
 /// A recursive union without discriminator, tried in spec order.
 ///
 /// Spec: `#/components/schemas/Expression`
-public indirect enum Expression: Codable, Hashable, Sendable {
+public indirect enum Expression: Codable, Hashable, Sendable, Validatable {
     /// `Literal`
     case literal(Literal)
 
@@ -42,6 +42,16 @@ public indirect enum Expression: Codable, Hashable, Sendable {
         case .sum(let value): try value.encode(to: encoder)
         case .negation(let value): try value.encode(to: encoder)
         case .undocumented(let value): try value.encode(to: encoder)
+        }
+    }
+
+    /// Checks the rules of the alternative it holds (objects and unions have them).
+    public func validate() throws(ValidationError) {
+        switch self {
+        case .literal(let value): try value.validate()
+        case .sum(let value): try value.validate()
+        case .negation(let value): try value.validate()
+        default: break
         }
     }
 }

@@ -14,6 +14,13 @@ public struct Negation: Codable, Hashable, Sendable, Validatable {
         self.negate = negate
     }
 
+    /// Checks every constraint of the spec and reports all violations at once.
+    public func validate() throws(ValidationError) {
+        var validator = Validator("Negation")
+        validator.nested(negate, field: "negate")
+        try validator.finish()
+    }
+
     enum CodingKeys: String, CodingKey {
         case negate
     }

@@ -5,7 +5,7 @@ import SoraRuntime
 /// oneOf with a discriminator and a mapping (two values select Dog).
 ///
 /// Spec: `#/components/schemas/Pet`
-public indirect enum Pet: Codable, Hashable, Sendable {
+public indirect enum Pet: Codable, Hashable, Sendable, Validatable {
     /// `Cat`
     case cat(Cat)
 
@@ -30,6 +30,15 @@ public indirect enum Pet: Codable, Hashable, Sendable {
         case .cat(let value): try value.encode(to: encoder)
         case .dog(let value): try value.encode(to: encoder)
         case .undocumented(let value): try value.encode(to: encoder)
+        }
+    }
+
+    /// Checks the rules of the alternative it holds (objects and unions have them).
+    public func validate() throws(ValidationError) {
+        switch self {
+        case .cat(let value): try value.validate()
+        case .dog(let value): try value.validate()
+        default: break
         }
     }
 }

@@ -59,6 +59,7 @@ public struct Profile: Codable, Hashable, Sendable, Validatable {
         validator.check(ratio, field: "ratio", allowed: [0.5, 1.0, 1.5])
         validator.check(agreed, field: "agreed", allowed: [true])
         validator.nested(point, field: "point")
+        validator.nested(code, field: "code")
         try validator.finish()
     }
 
@@ -102,7 +103,7 @@ public struct Profile: Codable, Hashable, Sendable, Validatable {
     /// A type list of two types is a union.
     ///
     /// Spec: `#/components/schemas/Profile/properties/code`
-    public indirect enum Code: Codable, Hashable, Sendable {
+    public indirect enum Code: Codable, Hashable, Sendable, Validatable {
         /// `String`
         case string(String)
 
@@ -132,6 +133,10 @@ public struct Profile: Codable, Hashable, Sendable, Validatable {
             case .integer(let value): try value.encode(to: encoder)
             case .undocumented(let value): try value.encode(to: encoder)
             }
+        }
+
+        /// Checks the rules of the alternative it holds (objects and unions have them).
+        public func validate() throws(ValidationError) {
         }
     }
 }

@@ -5,7 +5,7 @@ import SoraRuntime
 /// oneOf of primitives and an array, tried in order (integers first).
 ///
 /// Spec: `#/components/schemas/Scalar`
-public indirect enum Scalar: Codable, Hashable, Sendable {
+public indirect enum Scalar: Codable, Hashable, Sendable, Validatable {
     /// `String`
     case string(String)
 
@@ -43,5 +43,9 @@ public indirect enum Scalar: Codable, Hashable, Sendable {
         case .array(let value): try value.encode(to: encoder)
         case .undocumented(let value): try value.encode(to: encoder)
         }
+    }
+
+    /// Checks the rules of the alternative it holds (objects and unions have them).
+    public func validate() throws(ValidationError) {
     }
 }

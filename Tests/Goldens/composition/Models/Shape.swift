@@ -5,7 +5,7 @@ import SoraRuntime
 /// oneOf whose second alternative is an inline allOf.
 ///
 /// Spec: `#/components/schemas/Shape`
-public indirect enum Shape: Codable, Hashable, Sendable {
+public indirect enum Shape: Codable, Hashable, Sendable, Validatable {
     /// `Circle`
     case circle(Circle)
 
@@ -30,6 +30,15 @@ public indirect enum Shape: Codable, Hashable, Sendable {
         case .circle(let value): try value.encode(to: encoder)
         case .square(let value): try value.encode(to: encoder)
         case .undocumented(let value): try value.encode(to: encoder)
+        }
+    }
+
+    /// Checks the rules of the alternative it holds (objects and unions have them).
+    public func validate() throws(ValidationError) {
+        switch self {
+        case .circle(let value): try value.validate()
+        case .square(let value): try value.validate()
+        default: break
         }
     }
 

@@ -79,8 +79,13 @@ public struct Shelter: Codable, Hashable, Sendable, Validatable {
     /// Checks every constraint of the spec and reports all violations at once.
     public func validate() throws(ValidationError) {
         var validator = Validator("Shelter")
+        validator.nested(each: pets, field: "pets")
+        validator.nested(vehicle, field: "vehicle")
+        validator.nested(event, field: "event")
+        validator.nested(contact, field: "contact")
         validator.nested(article, field: "article")
         validator.nested(reviewer, field: "reviewer")
+        validator.nested(shape, field: "shape")
         validator.nested(labelled, field: "labelled")
         validator.nested(document, field: "document")
         validator.nested(profile, field: "profile")

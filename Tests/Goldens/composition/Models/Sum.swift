@@ -14,6 +14,13 @@ public struct Sum: Codable, Hashable, Sendable, Validatable {
         self.terms = terms
     }
 
+    /// Checks every constraint of the spec and reports all violations at once.
+    public func validate() throws(ValidationError) {
+        var validator = Validator("Sum")
+        validator.nested(each: terms, field: "terms")
+        try validator.finish()
+    }
+
     enum CodingKeys: String, CodingKey {
         case terms
     }

@@ -5,7 +5,7 @@ import SoraRuntime
 /// oneOf with a discriminator and no mapping (values are the schema names).
 ///
 /// Spec: `#/components/schemas/Vehicle`
-public indirect enum Vehicle: Codable, Hashable, Sendable {
+public indirect enum Vehicle: Codable, Hashable, Sendable, Validatable {
     /// `Car`
     case car(Car)
 
@@ -30,6 +30,15 @@ public indirect enum Vehicle: Codable, Hashable, Sendable {
         case .car(let value): try value.encode(to: encoder)
         case .bike(let value): try value.encode(to: encoder)
         case .undocumented(let value): try value.encode(to: encoder)
+        }
+    }
+
+    /// Checks the rules of the alternative it holds (objects and unions have them).
+    public func validate() throws(ValidationError) {
+        switch self {
+        case .car(let value): try value.validate()
+        case .bike(let value): try value.validate()
+        default: break
         }
     }
 }

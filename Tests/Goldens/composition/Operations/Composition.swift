@@ -16,7 +16,7 @@ extension CompositionClient {
     public func adoptPet(_ body: Pet) async throws(SoraError) -> Shelter {
         var httpRequest = OperationRequest(operationID: "adoptPet", method: .post, path: "/pets")
         httpRequest.setSecurity([])
-        try httpRequest.setJSONBody(unvalidated: body)
+        try httpRequest.setJSONBody(body)
         let httpResponse = try await core.send(httpRequest)
         return try await httpResponse.decodeJSON(Shelter.self)
     }
@@ -33,7 +33,7 @@ extension CompositionClient {
     public func evaluate(_ body: Expression) async throws(SoraError) -> Scalar {
         var httpRequest = OperationRequest(operationID: "evaluate", method: .post, path: "/evaluate")
         httpRequest.setSecurity([])
-        try httpRequest.setJSONBody(unvalidated: body)
+        try httpRequest.setJSONBody(body)
         let httpResponse = try await core.send(httpRequest)
         return try await httpResponse.decodeJSON(Scalar.self)
     }

@@ -26,6 +26,13 @@ public struct ValidationErrorModel: Codable, Hashable, Sendable, Validatable {
         self.type = type
     }
 
+    /// Checks every constraint of the spec and reports all violations at once.
+    public func validate() throws(ValidationError) {
+        var validator = Validator("ValidationErrorModel")
+        validator.nested(each: loc, field: "loc")
+        try validator.finish()
+    }
+
     enum CodingKeys: String, CodingKey {
         case loc
         case msg
@@ -33,7 +40,7 @@ public struct ValidationErrorModel: Codable, Hashable, Sendable, Validatable {
     }
 
     /// Spec: `#/components/schemas/ValidationError/properties/loc/items`
-    public indirect enum LocItem: Codable, Hashable, Sendable {
+    public indirect enum LocItem: Codable, Hashable, Sendable, Validatable {
         /// `String`
         case string(String)
 
@@ -63,6 +70,10 @@ public struct ValidationErrorModel: Codable, Hashable, Sendable, Validatable {
             case .integer(let value): try value.encode(to: encoder)
             case .undocumented(let value): try value.encode(to: encoder)
             }
+        }
+
+        /// Checks the rules of the alternative it holds (objects and unions have them).
+        public func validate() throws(ValidationError) {
         }
     }
 }
