@@ -144,7 +144,7 @@ extension Translator {
         }
         if isMultipart { body.append(.function(formEncoder(members, partTypes: partTypes))) }
         if isForm { body.append(.function(urlEncodedFormEncoder(members))) }
-        if extraType != nil || (!hasFile && members.contains(where: keepsExplicitNull)) {
+        if let extraType {
             body += customCoding(members: members, extraType: extraType)
         } else if !hasFile && !members.isEmpty {
             if members.contains(where: { $0.property.isRequired && $0.isOptional }) {

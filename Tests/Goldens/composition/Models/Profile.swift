@@ -63,20 +63,7 @@ public struct Profile: Codable, Hashable, Sendable, Validatable {
         try validator.finish()
     }
 
-    /// Decodes the properties; an untyped one sent as `null` is `.null`, an absent one nil.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.priority = try container.decode(Priority.self, forKey: .priority)
-        self.ratio = try container.decodeIfPresent(Ratio.self, forKey: .ratio)
-        self.agreed = try container.decodeIfPresent(Agreed.self, forKey: .agreed)
-        self.nickname = try container.decodeIfPresent(Nickname.self, forKey: .nickname)
-        self.anything = try container.contains(.anything) ? container.decode(Anything.self, forKey: .anything) : nil
-        self.point = try container.decodeIfPresent(Point.self, forKey: .point)
-        self.color = try container.decodeIfPresent(Color.self, forKey: .color)
-        self.code = try container.decodeIfPresent(Code.self, forKey: .code)
-    }
-
-    /// Encodes the properties; nil ones are left out, `.null` is sent as `null`.
+    /// Encodes required nullable fields as `null` instead of leaving them out.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(priority, forKey: .priority)
