@@ -209,6 +209,25 @@ public struct ScalarConstraints: Sendable {
     /// The values an `enum` or `const` of numbers or booleans allows (their type stays `Double`, `Int` or `Bool`).
     public var allowed: [SpecValue]?
 
+    /// These rules, with each one they leave unset taken from `other`.
+    public func filling(from other: ScalarConstraints) -> ScalarConstraints {
+        var result = self
+        result.pattern = pattern ?? other.pattern
+        result.minLength = minLength ?? other.minLength
+        result.maxLength = maxLength ?? other.maxLength
+        result.minimum = minimum ?? other.minimum
+        result.maximum = maximum ?? other.maximum
+        result.exclusiveMinimum = exclusiveMinimum ?? other.exclusiveMinimum
+        result.exclusiveMaximum = exclusiveMaximum ?? other.exclusiveMaximum
+        result.multipleOf = multipleOf ?? other.multipleOf
+        result.minItems = minItems ?? other.minItems
+        result.maxItems = maxItems ?? other.maxItems
+        result.uniqueItems = uniqueItems || other.uniqueItems
+        result.rangeLength = rangeLength ?? other.rangeLength
+        result.allowed = allowed ?? other.allowed
+        return result
+    }
+
     /// True when no keyword is set.
     ///
     /// Every stored property must be checked here: `Schema` keeps no box for empty constraints, so a field this

@@ -33,10 +33,29 @@ extension SpecLoader {
             schema.title = schema.title ?? only.title
             schema.isNullable = schema.isNullable || only.isNullable
             schema.defaultValue = schema.defaultValue ?? only.defaultValue
+        } else if let scalar = mergedScalar(informative) {
+            // `allOf: [{type: string}, {minLength: 2}]`: one typed part, the others only add rules.
+            schema.kind = scalar.kind
+            schema.constraints = scalar.constraints
         } else if informative.count > 1 {
             schema.kind = mergedObject(informative, at: entry.key.mark).map(SchemaKind.object) ?? .any
         }
         if !rules.isEmpty { loadConditionals(rules, into: &schema) }
+    }
+
+    /// Several parts of which one has a type that is not an object and the others only add rules: that part with
+    /// every part's rules (the first part to set a rule wins); nil otherwise.
+    private func mergedScalar(_ parts: [Schema]) -> Schema? {
+        let typed = parts.filter { if case .any = $0.kind { false } else { true } }
+        guard parts.count > 1, typed.count == 1, var merged = typed.first else { return nil }
+        switch merged.kind {
+        case .object, .map, .union, .reference: return nil
+        default: break
+        }
+        for part in parts where part.mark != merged.mark {
+            merged.constraints = merged.constraints.filling(from: part.constraints)
+        }
+        return merged
     }
 
     /// True for a part that only annotates (`description`, `nullable`, `title`) and says nothing about values.
@@ -119,7 +138,7 @@ extension SpecLoader {
                 nodes.append(item)
             }
         }
-        if alternatives.allSatisfy({ isRequiredListOnly($0) }) {
+        if nodes.allSatisfy({ isRequiredListOnly($0) }) {
             if !alternatives.isEmpty {
                 diagnostics.repeatedWarning(
                     "'\(keyword)' alternatives that only list required properties are not checked before sending",
@@ -166,10 +185,14 @@ extension SpecLoader {
         }
     }
 
-    /// True for `{required: [a]}`: a rule about which properties are present, not a type.
-    private func isRequiredListOnly(_ schema: Schema) -> Bool {
-        guard case .object(let object) = schema.kind else { return false }
-        return object.properties.isEmpty && !object.requiredNames.isEmpty
+    /// True for `{required: [a]}` (also with `type: object` or a description): a rule about which properties are
+    /// present, not a type.
+    private func isRequiredListOnly(_ node: Node) -> Bool {
+        guard let entries = node.mapping, entries["required"] != nil else { return false }
+        if let type = entries["type"], !type.isScalar("object") { return false }
+        return entries.allSatisfy { entry in
+            ["required", "type", "description", "title"].contains(entry.key.scalarText ?? "")
+        }
     }
 
     /// `oneOf: [{const: a}, {const: b}]` (or one-value enums): a plain string enum.

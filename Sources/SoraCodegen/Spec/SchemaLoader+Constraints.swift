@@ -62,8 +62,10 @@ extension SpecLoader {
         case .string, .enumeration, .constant: SchemaKeywords.stringOnly
         case .integer, .number, .integerEnumeration: SchemaKeywords.numberOnly
         case .array: SchemaKeywords.arrayOnly
-        // A union or an untyped schema may hold any of them; the translator applies what fits.
-        case .any, .union, .reference: []
+        // An untyped schema may hold any of them (an `allOf` part that only adds `minLength`); an untyped value is
+        // not checked, but a part merged into a typed schema is.
+        case .any: SchemaKeywords.stringOnly + SchemaKeywords.numberOnly + SchemaKeywords.arrayOnly
+        case .union, .reference: []
         default: []
         }
     }

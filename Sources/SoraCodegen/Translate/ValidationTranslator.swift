@@ -57,6 +57,7 @@ extension Translator {
 
     private mutating func valueChecks(_ name: String, field: String, resolved: Schema) -> [Statement] {
         switch resolved.kind {
+        case .any: return []  // any JSON: rules for one type do not apply to the others
         case .constant, .object, .array, .union: break
         default: if resolved.constraints.isEmpty { return [] }
         }

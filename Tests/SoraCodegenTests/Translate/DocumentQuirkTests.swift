@@ -179,4 +179,44 @@ import Testing
             })
         #expect(!SpecText.file(result, "Models/SendFormRequest.swift").contains("additionalProperties"))
     }
+
+    @Test func oneOfRequiredListsBesidePropertiesKeepTheObject() {
+        let spec = SpecText.minimal(
+            schemas: """
+                    Other:
+                      type: object
+                      properties:
+                        a: {type: string}
+                        b: {type: string}
+                      oneOf:
+                        - required: [a]
+                        - {type: object, required: [b], description: b instead}
+                """)
+        let result = SpecText.generate(spec)
+        #expect(
+            SpecText.messages(result).map { $0.drop { $0 != " " } } == [
+                " warning: 'oneOf' alternatives that only list required properties are not checked before sending"
+            ])
+        let file = SpecText.file(result, "Models/Other.swift")
+        #expect(file.contains("public struct Other: Codable"))
+        #expect(file.contains("public var b: String?\n"))
+    }
+
+    @Test func allOfOfATypeAndRulesIsThatTypeWithTheRules() {
+        let spec = SpecText.minimal(
+            schemas: """
+                    Other:
+                      type: object
+                      properties:
+                        code: {allOf: [{type: string}, {minLength: 2}, {pattern: '^[A-Z]+$'}]}
+                        free: {minLength: 2}
+                """)
+        let result = SpecText.generate(spec)
+        #expect(SpecText.messages(result).isEmpty)
+        let file = SpecText.file(result, "Models/Other.swift")
+        #expect(file.contains("public var code: String?\n"))
+        #expect(file.contains("validator.check(code, field: \"code\", minLength: 2, pattern: \"^[A-Z]+$\")"))
+        #expect(file.contains("public var free: JSONValue?\n"))
+        #expect(!file.contains("field: \"free\""), "an untyped value is not checked")
+    }
 }
