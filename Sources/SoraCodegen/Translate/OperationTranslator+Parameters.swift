@@ -57,7 +57,8 @@ extension Translator {
             plan.docParameters.append(
                 "  - \(SwiftNames.bare(argument)): "
                     + (parameter.description ?? "`\(parameter.name)` (\(parameter.location.rawValue))")
-                    + (parameter.schema.example.map { " Example: `\($0.text)`." } ?? ""))
+                    + (parameter.schema.example.map { " Example: `\($0.text)`." } ?? "")
+                    + (parameter.isDeprecated ? " Deprecated in the spec." : ""))
         }
         if !nested.isEmpty {
             inlineModels.append(

@@ -29,6 +29,8 @@ import Testing
                   /probe:
                     trace:
                       operationId: probe
+                      parameters:
+                        - {name: old, in: query, deprecated: true, schema: {type: string}}
                       responses:
                         "200": {description: ok}
                 """
@@ -49,6 +51,7 @@ import Testing
         let operations = SpecText.file(result, "Operations/Default.swift")
         #expect(operations.contains("OperationRequest(operationID: \"echo\", method: .get, path: \"/copy\")"))
         #expect(operations.contains("OperationRequest(operationID: \"probe\", method: .trace, path: \"/probe\")"))
+        #expect(operations.contains("///   - old: `old` (query) Deprecated in the spec.\n"))
     }
 
     @Test func multipartPartTypesAreSentForValueAndJSONParts() {
