@@ -24,7 +24,11 @@ public enum SwiftNames {
         "MultipartForm", "MultipartEncodable", "OpenStringEnum", "ParameterValue", "OperationRequest",
         "OperationResponse", "APIClientCore", "ClientConfiguration", "BinaryContent", "SoraError", "SoraAPIError",
         "Indirect", "CodingKeys", "ClientTransport", "HTTPBody", "ContentSniffer", "MultipartBodyWriter",
-        "PercentEncoding", "RetryAfter", "Logger", "Duration",
+        "PercentEncoding", "RetryAfter", "Logger", "Duration", "OpenIntEnum", "OpenNumberEnum", "OpenBoolEnum",
+        "OpenEnum", "UnionCoding", "AdditionalProperties", "ResponseWithHeaders", "SecurityScheme", "Credential",
+        "URLEncodedForm", "FormURLEncodable", "QueryStyle", "ErrorPayloadTypes", "JSONCoding", "RFC3339",
+        "DownloadedFile", "PollingSequence", "PageSequence", "APIKeyLocation", "AnyCodingKey", "ImageCheck",
+        "ImageHeader", "OpenEnumRawValue", "RetryPolicy", "TimeoutKind",
     ]
 
     /// `video_list` → `VideoList`; `APIError` stays; a leading digit gets a `_` prefix: `4k` → `_4k`; names Swift

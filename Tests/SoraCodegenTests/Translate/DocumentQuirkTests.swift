@@ -223,3 +223,15 @@ import Testing
         #expect(!file.contains("field: \"free\""), "an untyped value is not checked")
     }
 }
+
+/// Schema names that would shadow a type generated code uses get a `Model` suffix.
+@Suite struct ShadowedNameTests {
+    @Test(arguments: ["Credential", "SecurityScheme", "Date", "ResponseWithHeaders", "URLEncodedForm"])
+    func aSchemaNamedLikeARuntimeTypeIsRenamed(name: String) {
+        let spec = SpecText.minimal(
+            schemas: "    \(name):\n      type: object\n      properties:\n        a: {type: string}")
+        let result = SpecText.generate(spec)
+        #expect(SpecText.file(result, "Models/\(name)Model.swift").contains("public struct \(name)Model:"))
+        #expect(SpecText.messages(result).count == 1)
+    }
+}
