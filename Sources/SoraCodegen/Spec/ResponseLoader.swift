@@ -67,7 +67,9 @@ extension SpecLoader {
     }
 
     /// A response's media types: the first JSON one gives the type; text and bytes are read as such. JSON next to
-    /// other types is decoded as JSON (the client asks for JSON first).
+    /// text is decoded as JSON (the client asks for JSON first); JSON next to bytes (`video/mp4`, `image/webp`,
+    /// `application/json`) is returned as bytes with its content type, since a download is what such an
+    /// operation is for and bytes hold a JSON answer too, while JSON decoding would fail on the video.
     private mutating func loadResponseContent(_ node: Node) -> ResponseContent {
         guard let entries = mapping(node, "a response's 'content'") else { return .none }
         var json: (Schema, String)?
@@ -89,8 +91,13 @@ extension SpecLoader {
             default: binary.append(mediaType)
             }
         }
+        if let (_, mediaType) = json, !binary.isEmpty {
+            diagnostics.repeatedWarning(
+                "a response that is bytes or JSON is returned as bytes with its content type", at: node.mark)
+            return .binary(mediaTypes: binary + text + [mediaType])
+        }
         if let (schema, mediaType) = json {
-            if !text.isEmpty || !binary.isEmpty {
+            if !text.isEmpty {
                 diagnostics.repeatedWarning(
                     "a response that is JSON or another media type is decoded as JSON (the client asks for JSON)",
                     at: node.mark)
