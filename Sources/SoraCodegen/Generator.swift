@@ -6,6 +6,12 @@ public struct GeneratedFile: Sendable, Hashable {
     public var path: String
     /// The file's full text.
     public var contents: String
+
+    /// A file at a relative path.
+    public init(path: String, contents: String) {
+        self.path = path
+        self.contents = contents
+    }
 }
 
 /// What one generation run produced.
@@ -14,23 +20,55 @@ public struct GenerationResult: Sendable {
     public var files: [GeneratedFile]
     /// Errors and warnings, sorted by location.
     public var diagnostics: [Diagnostic]
-    /// True when any diagnostic is an error.
-    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    /// The generated client type's name.
+    public var clientName = "APIClient"
+    /// Filter entries that select no operation (nothing is generated then).
+    public var selectionProblems: [SelectionProblem] = []
+    /// True when any diagnostic is an error or the filter selects nothing.
+    public var hasErrors: Bool { !selectionProblems.isEmpty || diagnostics.contains { $0.severity == .error } }
 }
 
-/// The pipeline, stage by stage: YAML nodes → typed spec → Swift declaration tree → text.
+/// What to generate beyond the spec itself: which operations, the client's name, the access level.
+public struct GenerationOptions: Sendable, Hashable {
+    /// The operations to generate (empty: all of them).
+    public var filter: OperationFilter
+    /// The client type's name; nil for the spec's `info.x-client-name`, or `APIClient`.
+    public var clientName: String?
+    /// False to generate `internal` declarations, for code generated into the app's own module.
+    public var publicAccess: Bool
+
+    /// Creates options; the defaults generate everything, public.
+    public init(filter: OperationFilter = OperationFilter(), clientName: String? = nil, publicAccess: Bool = true) {
+        self.filter = filter
+        self.clientName = clientName
+        self.publicAccess = publicAccess
+    }
+}
+
+/// The pipeline, stage by stage: YAML nodes → typed spec → selection → Swift declaration tree → text.
 public enum Generator {
     /// Generates the client from spec bytes; `specPath` is the relative path shown in headers and diagnostics.
-    public static func generate(spec: [UInt8], specPath: String) -> GenerationResult {
-        let (document, specDiagnostics) = SpecReader.read(spec, file: specPath)
-        guard let document else { return GenerationResult(files: [], diagnostics: specDiagnostics) }
-        var (files, bag) = ParallelTranslation.run(Translator(document: document, file: specPath), specPath: specPath)
+    public static func generate(
+        spec: [UInt8], specPath: String, options: GenerationOptions = GenerationOptions()
+    ) -> GenerationResult {
+        let (loaded, specDiagnostics) = SpecReader.read(spec, file: specPath)
+        guard var document = loaded else { return GenerationResult(files: [], diagnostics: specDiagnostics) }
+        switch document.selecting(options.filter) {
+        case .success(let selected): document = selected
+        case .failure(let failure):
+            return GenerationResult(files: [], diagnostics: specDiagnostics, selectionProblems: failure.problems)
+        }
+        if let name = options.clientName { document.clientName = name }
+        let clientName = document.clientName ?? "APIClient"
+        var (files, bag) = ParallelTranslation.run(
+            Translator(document: document, file: specPath), specPath: specPath, publicAccess: options.publicAccess)
         files = uniqueFileNames(files.sorted { $0.path < $1.path })
         let diagnostics = (specDiagnostics + bag.sorted).sorted { ($0.mark, $0.message) < ($1.mark, $1.message) }
         if diagnostics.contains(where: { $0.severity == .error }) {
-            return GenerationResult(files: [], diagnostics: diagnostics)
+            return GenerationResult(files: [], diagnostics: diagnostics, clientName: clientName)
         }
-        return GenerationResult(files: files.sorted { $0.path < $1.path }, diagnostics: diagnostics)
+        return GenerationResult(
+            files: files.sorted { $0.path < $1.path }, diagnostics: diagnostics, clientName: clientName)
     }
 
     /// Gives every file a name of its own, ignoring case and folder: a module may not hold two files with the

@@ -12,7 +12,9 @@ enum ParallelTranslation {
     /// Room reserved per operation for an operation file (typical methods print to 300–800 bytes).
     static let bytesPerOperation = 1024
 
-    static func run(_ translator: Translator, specPath: String) -> ([GeneratedFile], DiagnosticBag) {
+    static func run(
+        _ translator: Translator, specPath: String, publicAccess: Bool = true
+    ) -> ([GeneratedFile], DiagnosticBag) {
         let schemas = translator.document.schemas.indices
         // Part 0 (the shared files) starts first; the schemas come in small parts, so that whichever thread is
         // free takes the next one and both cores finish at about the same time.
@@ -22,6 +24,7 @@ enum ParallelTranslation {
             var worker = translator
             var files: [GeneratedFile] = []
             var printer = SwiftPrinter()
+            printer.publicAccess = publicAccess
             let render: (SwiftFile) -> Void = { file in
                 files.append(GeneratedFile(path: file.path, contents: printer.render(file, specPath: specPath)))
             }
@@ -40,7 +43,7 @@ enum ParallelTranslation {
                             typeFiles.append(
                                 SwiftPrinter.TypeFile(
                                     path: file.path, imports: file.imports, type: type, specPath: specPath,
-                                    expectedSize: expectedSize))
+                                    expectedSize: expectedSize, publicAccess: publicAccess))
                         }
                     }
                     typeFiles[current].append(member)

@@ -12,7 +12,9 @@ import Testing
         let spec: String
         /// The committed output folder, relative to the package root.
         let output: String
-        var testDescription: String { spec }
+        /// The operations and settings, as `sora-codegen.yaml` or the flags would give them.
+        var options = GenerationOptions()
+        var testDescription: String { options.filter.isEmpty ? spec : "\(spec) \(options.filter)" }
     }
 
     static let goldens = [
@@ -23,12 +25,17 @@ import Testing
         // Two corpus documents as published (compiled by CorpusTests): OpenAPI 3.0 forms and keys, 3.1 multipart.
         Golden(spec: "Tests/Corpus/vonage-sms/openapi.yaml", output: "Tests/Goldens/corpus-vonage-sms"),
         Golden(spec: "Tests/Corpus/livepeer-ai/openapi.yaml", output: "Tests/Goldens/corpus-livepeer-ai"),
+        // The Videos tag of the upstream OpenAI document as published (run against sora-mock by UpstreamVideosTests).
+        Golden(
+            spec: "Tests/Upstream/openai/openapi.yaml", output: "Tests/Goldens/openai-videos",
+            options: GenerationOptions(filter: OperationFilter(tags: ["Videos"]))),
     ]
 
     @Test(arguments: goldens)
     func outputMatchesGolden(_ golden: Golden) throws {
         let result = Generator.generate(
-            spec: try Paths.bytes(Paths.root.appending(path: golden.spec)), specPath: golden.spec)
+            spec: try Paths.bytes(Paths.root.appending(path: golden.spec)), specPath: golden.spec,
+            options: golden.options)
         #expect(!result.hasErrors, "\(result.diagnostics)")
         let writer = OutputWriter(directory: Paths.root.appending(path: golden.output))
         let (summary, diff) = try writer.compare(result.files)

@@ -5,6 +5,8 @@
 public struct SwiftPrinter {
     var output: [UInt8] = []
     var indentLevel = 0
+    /// False for `accessModifier: internal`: every `public` the tree asks for is left out.
+    var publicAccess = true
     /// The header line of the last spec path, worked out once for all the files of a run.
     private var headerCache: (specPath: String, line: String)?
 
@@ -17,8 +19,9 @@ public struct SwiftPrinter {
     }
 
     /// Renders a whole file.
-    public static func render(_ file: SwiftFile, specPath: String) -> String {
+    public static func render(_ file: SwiftFile, specPath: String, publicAccess: Bool = true) -> String {
         var printer = SwiftPrinter()
+        printer.publicAccess = publicAccess
         return printer.render(file, specPath: specPath)
     }
 
@@ -47,7 +50,8 @@ public struct SwiftPrinter {
         newline()
         for module in imports {
             if !module.hasPrefix("@") { put("import ") }
-            write(module)
+            // Generated into an app's own module, the runtime is not re-exported to the app's importers.
+            write(publicAccess ? module : module.replacing("@_exported import ", with: "import "))
             newline()
         }
     }
@@ -123,6 +127,13 @@ public struct SwiftPrinter {
 
     /// `modifiers ` when there are any.
     mutating func modifiers(_ modifiers: String) {
+        if !publicAccess && modifiers.hasPrefix("public") {
+            let rest = modifiers.dropFirst("public".count).drop { $0 == " " }
+            guard !rest.isEmpty else { return }
+            write(String(rest))
+            put(" ")
+            return
+        }
         guard !modifiers.isEmpty else { return }
         write(modifiers)
         put(" ")
@@ -234,7 +245,11 @@ public struct SwiftPrinter {
         /// Starts the file with `type`'s doc and first line; its `members` are not printed. `expectedSize` (bytes)
         /// is reserved at once: growing a buffer this large step by step leaves each old copy behind as a hole
         /// in the heap, while reserved pages that are never written cost no memory.
-        init(path: String, imports: [String], type: TypeDeclaration, specPath: String, expectedSize: Int) {
+        init(
+            path: String, imports: [String], type: TypeDeclaration, specPath: String, expectedSize: Int,
+            publicAccess: Bool = true
+        ) {
+            printer.publicAccess = publicAccess
             self.path = path
             printer.output.reserveCapacity(expectedSize)
             printer.beginFile(imports: imports, specPath: specPath)
