@@ -13,7 +13,7 @@ let package = Package(
         .executable(name: "sora-codegen", targets: ["sora-codegen"]),
         .executable(name: "sora-mock", targets: ["sora-mock"]),
         .executable(name: "sora", targets: ["sora"]),
-        .plugin(name: "GenerateSoraClient", targets: ["GenerateSoraClient"]),
+        .plugin(name: "SoraCodegenPlugin", targets: ["SoraCodegenPlugin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -74,15 +74,18 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // `swift package generate-code` in this package or any package that depends on it: runs sora-codegen with
+        // that package's own sora-codegen.yaml.
         .plugin(
-            name: "GenerateSoraClient",
+            name: "SoraCodegenPlugin",
             capability: .command(
                 intent: .custom(
-                    verb: "generate-sora-client",
-                    description: "Regenerate Generated/SoraClient from spec/sora-2.yaml"
+                    verb: "generate-code",
+                    description: "Generate the Swift client that the package's sora-codegen.yaml describes"
                 ),
                 permissions: [
-                    .writeToPackageDirectory(reason: "Writes the generated client into Generated/SoraClient")
+                    .writeToPackageDirectory(
+                        reason: "Writes the generated client into the output that sora-codegen.yaml names")
                 ]
             ),
             dependencies: ["sora-codegen"]
@@ -94,6 +97,8 @@ let package = Package(
         .target(name: "GoldenPetstoreEdge", dependencies: ["SoraRuntime"], path: "Tests/Goldens/petstore-edge"),
         .target(name: "GoldenHostile", dependencies: ["SoraRuntime"], path: "Tests/Goldens/hostile"),
         .target(name: "GoldenComposition", dependencies: ["SoraRuntime"], path: "Tests/Goldens/composition"),
+        // The Videos tag of the unmodified upstream OpenAI document (Tests/Upstream/openai), run against sora-mock.
+        .target(name: "GoldenOpenAIVideos", dependencies: ["SoraRuntime"], path: "Tests/Goldens/openai-videos"),
         .testTarget(
             name: "SoraCodegenTests",
             dependencies: [
@@ -120,7 +125,7 @@ let package = Package(
         .testTarget(
             name: "SoraIntegrationTests",
             dependencies: [
-                "SoraClient", "SoraMockServer", "TestSupport",
+                "SoraClient", "SoraMockServer", "TestSupport", "GoldenOpenAIVideos",
                 .product(name: "OpenAPIAsyncHTTPClient", package: "swift-openapi-async-http-client"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]

@@ -2,24 +2,55 @@ import ArgumentParser
 import Foundation
 import SoraCodegen
 
-/// Regenerates the Swift client from the OpenAPI spec.
+/// Generates a Swift client from an OpenAPI document, as `sora-codegen.yaml` and the flags say.
 @main
 struct SoraCodegenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sora-codegen",
-        abstract: "Generate the Swift client in Generated/SoraClient from spec/sora-2.yaml.",
+        abstract: "Generate a Swift client from an OpenAPI 3.0 or 3.1 document.",
         discussion: """
-            Exit status: 0 success, 1 spec errors or (with --check) output out of date, 2 usage or I/O error.
+            Settings come from sora-codegen.yaml in the working directory (or --config FILE); flags override it. \
+            Paths in the file are relative to its folder. --tag, --operation and --path select operations \
+            (their union); any of them replaces the file's whole filter.
+
+            A run whose inputs and output are as the last run left them prints the same result from a record \
+            under .build/sora-codegen/ without generating again (--no-cache to generate anyway).
+
+            Exit status: 0 success; 1 spec errors, a filter entry that selects nothing, or (with --check) output \
+            out of date; 2 usage, configuration or I/O error.
             """)
 
-    @Option(help: "The OpenAPI 3.0 or 3.1 document to read.")
-    var spec = "spec/sora-2.yaml"
+    @Option(help: "The configuration file (default: ./sora-codegen.yaml when it exists).")
+    var config: String?
 
-    @Option(help: "The folder to write generated Swift files into.")
-    var output = "Generated/SoraClient"
+    @Option(help: "The OpenAPI 3.0 or 3.1 document to read.")
+    var spec: String?
+
+    @Option(help: "The folder to write generated Swift files into (default: Generated/<client name>).")
+    var output: String?
+
+    @Option(help: "The client type's name (default: the spec's info.x-client-name, or APIClient).")
+    var clientName: String?
+
+    @Option(help: "public, or internal for code generated into the app's own module.")
+    var accessModifier: String?
+
+    @Option(name: .customLong("tag"), help: "Generate the operations with this tag (repeatable; any case).")
+    var tags: [String] = []
+
+    @Option(name: .customLong("operation"), help: "Generate the operation with this operationId (repeatable).")
+    var operations: [String] = []
+
+    @Option(
+        name: .customLong("path"),
+        help: "Generate the operations of this path template; a trailing * matches a prefix (repeatable).")
+    var paths: [String] = []
 
     @Flag(help: "Write nothing; exit 1 and print a unified diff when the output is not what the spec produces.")
     var check = false
+
+    @Flag(help: "Generate even when the inputs and output are as the last run left them.")
+    var noCache = false
 
     static func main() {
         do {
@@ -39,55 +70,63 @@ struct SoraCodegenCommand: ParsableCommand {
     }
 
     func run() throws {
-        let specURL = URL(filePath: spec)
+        let settings = RunSettings.resolve(self)
+        let cache = settings.cache
+        let key = settings.cacheKey
+        if !check, !noCache, let cache, let key, let output = settings.outputPath,
+            let hit = cache.lookup(key: key, output: output)
+        {
+            for line in hit.diagnostics { Self.printError(line) }
+            print("\(settings.display(output)): 0 written, \(hit.files.count) unchanged, 0 deleted")
+            return
+        }
         let bytes: [UInt8]
         do {
-            bytes = Array(try Data(contentsOf: specURL))
+            bytes = Array(try Data(contentsOf: URL(filePath: settings.specPath)))
         } catch {
-            fail("cannot read \(spec): \(error.localizedDescription)", status: 2)
+            Self.fail("cannot read \(settings.display(settings.specPath)): \(error.localizedDescription)", status: 2)
         }
-        let result = Generator.generate(spec: bytes, specPath: DisplayPath.relative(spec))
-        for diagnostic in result.diagnostics {
-            FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
-        }
+        let result = Generator.generate(spec: bytes, specPath: settings.specDisplay, options: settings.options)
+        for diagnostic in result.diagnostics { Self.printError(diagnostic.description) }
+        for problem in result.selectionProblems { Self.printError(settings.describe(problem)) }
         if result.hasErrors {
-            let count = result.diagnostics.filter { $0.severity == .error }.count
-            fail("\(count) error\(count == 1 ? "" : "s"); nothing was written", status: 1)
+            cache?.clear()
+            let count = result.diagnostics.filter { $0.severity == .error }.count + result.selectionProblems.count
+            Self.fail("\(count) error\(count == 1 ? "" : "s"); nothing was written", status: 1)
         }
+        let output = settings.outputPath ?? settings.defaultOutput(clientName: result.clientName)
+        let shown = settings.display(output)
         let writer = OutputWriter(directory: URL(filePath: output, directoryHint: .isDirectory))
         do {
             if check {
                 let (summary, diff) = try writer.compare(result.files)
                 if summary.written.isEmpty && summary.deleted.isEmpty {
-                    print("\(output) is up to date (\(summary.unchanged.count) files)")
+                    print("\(shown) is up to date (\(summary.unchanged.count) files)")
                     return
                 }
                 print(diff, terminator: "")
-                fail(
-                    "\(output) is out of date: \(summary.line.replacingOccurrences(of: "written", with: "to write")); run `swift run sora-codegen`",
-                    status: 1)
+                let counts = summary.line.replacingOccurrences(of: "written", with: "to write")
+                Self.fail("\(shown) is out of date: \(counts); run sora-codegen to update it", status: 1)
             }
             let summary = try writer.write(result.files)
-            print("\(output): \(summary.line)")
+            print("\(shown): \(summary.line)")
+            if let cache, let key, !noCache {
+                cache.store(
+                    key: key, output: output, files: result.files.map(\.path),
+                    diagnostics: result.diagnostics.map(\.description))
+            }
         } catch {
-            fail("cannot write \(output): \(error.localizedDescription)", status: 2)
+            cache?.clear()
+            Self.fail("cannot write \(shown): \(error)", status: 2)
         }
     }
 
-    private func fail(_ message: String, status: Int32) -> Never {
-        FileHandle.standardError.write(Data("sora-codegen: error: \(message)\n".utf8))
-        Foundation.exit(status)
+    static func printError(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
     }
-}
 
-/// How the spec path appears in headers and diagnostics: relative to the working directory, never absolute.
-enum DisplayPath {
-    static func relative(_ path: String) -> String {
-        let url = URL(filePath: path).standardizedFileURL
-        let base = URL(filePath: FileManager.default.currentDirectoryPath, directoryHint: .isDirectory)
-            .standardizedFileURL.path
-        let full = url.path
-        if full.hasPrefix(base + "/") { return String(full.dropFirst(base.count + 1)) }
-        return url.lastPathComponent
+    static func fail(_ message: String, status: Int32) -> Never {
+        printError("sora-codegen: error: \(message)")
+        Foundation.exit(status)
     }
 }

@@ -3,12 +3,14 @@ import Testing
 
 /// The `sora-codegen` executable as users run it: summary line, --check, orphan deletion, exit codes.
 @Suite struct CLITests {
-    /// A temporary package-like folder holding `spec/sora-2.yaml`.
+    /// A temporary package-like folder holding `spec/sora-2.yaml` and this package's `sora-codegen.yaml`.
     private func workspace(spec: String? = nil) throws -> URL {
         let folder = try Paths.temporaryDirectory()
         try FileManager.default.createDirectory(at: folder.appending(path: "spec"), withIntermediateDirectories: true)
         let text = try spec ?? String(contentsOf: Paths.root.appending(path: "spec/sora-2.yaml"), encoding: .utf8)
         try Data(text.utf8).write(to: folder.appending(path: "spec/sora-2.yaml"))
+        try FileManager.default.copyItem(
+            at: Paths.root.appending(path: "sora-codegen.yaml"), to: folder.appending(path: "sora-codegen.yaml"))
         return folder
     }
 
@@ -77,11 +79,11 @@ import Testing
         let unknown = try Executable.run(["--bogus"], in: folder)
         #expect(unknown.status == 2)
         #expect(unknown.stderr.contains("Unknown option '--bogus'"))
-        let missing = try Executable.run(["--spec", "spec/missing.yaml"], in: folder)
+        let missing = try Executable.run(["--spec", "spec/missing.yaml", "--output", "Out"], in: folder)
         #expect(missing.status == 2)
         #expect(missing.stderr.hasPrefix("sora-codegen: error: cannot read spec/missing.yaml"))
         let help = try Executable.run(["--help"], in: folder)
         #expect(help.status == 0)
-        #expect(help.stdout.contains("Exit status: 0 success, 1 spec errors"))
+        #expect(help.stdout.contains("Exit status: 0 success; 1 spec errors"))
     }
 }
