@@ -1,0 +1,138 @@
+#!/usr/bin/env bash
+# Proves that the command plugin works in a package that is not this one, as a user would use it:
+#   1. a throwaway app package outside this repository depends on it by path (and on swift-openapi-urlsession);
+#   2. it writes sora-codegen.yaml for the Videos tag of the unmodified upstream OpenAI document, generated as
+#      internal declarations into its own target;
+#   3. `swift package --allow-writing-to-package-directory generate-code` generates the client;
+#   4. `swift build` compiles the app, which then creates a video on sora-mock, waits for it, downloads it and
+#      deletes it through the generated client;
+#   5. a second generate-code run changes nothing, and a misspelt tag fails with exit status 1 and the tags.
+# Usage: scripts/plugin-check.sh   (from anywhere; set SORA_MOCK=path/to/sora-mock to reuse a built server)
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d "${TMPDIR:-/tmp}/sora-plugin-check-XXXXXX")
+mock_pid=""
+cleanup() {
+  if [ -n "$mock_pid" ]; then kill "$mock_pid" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+app="$work/VideoApp"
+mkdir -p "$app/Sources/VideoApp" "$app/api"
+cp "$root/Tests/Upstream/openai/openapi.yaml" "$app/api/openai.yaml"
+
+cat > "$app/Package.swift" <<SWIFT
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "VideoApp",
+    platforms: [.macOS(.v15)],
+    dependencies: [
+        .package(name: "sora-swift", path: "$root"),
+        .package(url: "https://github.com/apple/swift-openapi-urlsession", from: "1.0.0"),
+    ],
+    targets: [
+        .executableTarget(
+            name: "VideoApp",
+            dependencies: [
+                .product(name: "SoraRuntime", package: "sora-swift"),
+                .product(name: "OpenAPIURLSession", package: "swift-openapi-urlsession"),
+            ]
+        )
+    ]
+)
+SWIFT
+
+cat > "$app/sora-codegen.yaml" <<'YAML'
+spec: api/openai.yaml
+output: Sources/VideoApp/Generated
+clientName: OpenAIVideos
+accessModifier: internal
+filter:
+  tags: [Videos]
+YAML
+
+cat > "$app/Sources/VideoApp/main.swift" <<'SWIFT'
+import Foundation
+import OpenAPIURLSession
+import SoraRuntime
+
+/// The upstream document marks the video operations `deprecated: true`, so the generated methods are too; the
+/// app calls them through this protocol, whose requirements are not, to build without warnings.
+protocol Videos: Sendable {
+    func createVideo(_ body: CreateVideoJsonBody?) async throws(SoraError) -> VideoResource
+    func getVideo(_ videoId: String) async throws(SoraError) -> VideoResource
+    func retrieveVideoContent(_ videoId: String, variant: VideoContentVariant?, to destination: URL)
+        async throws(SoraError) -> DownloadedFile
+    func deleteVideo(_ videoId: String) async throws(SoraError) -> DeletedVideoResource
+}
+
+extension OpenAIVideos: Videos {}
+
+let environment = ProcessInfo.processInfo.environment
+let client: any Videos = try OpenAIVideos(
+    baseURL: URL(string: environment["VIDEO_BASE_URL"]!)!, token: environment["VIDEO_TOKEN"]!,
+    transport: URLSessionTransport())
+let video = try await client.createVideo(
+    CreateVideoJsonBody(model: .sora2, prompt: "a lighthouse at dusk", seconds: .seconds4, size: .size1280x720))
+var current = video
+while current.status != .completed {
+    guard current.status != .failed else { fatalError("the video failed: \(current)") }
+    try await Task.sleep(for: .milliseconds(100))
+    current = try await client.getVideo(video.id)
+}
+let file = FileManager.default.temporaryDirectory.appending(path: "\(video.id).mp4")
+let downloaded = try await client.retrieveVideoContent(video.id, variant: .video, to: file)
+let deleted = try await client.deleteVideo(video.id)
+try? FileManager.default.removeItem(at: downloaded.url)
+print("created \(video.id), \(current.status.rawValue), downloaded \(downloaded.byteCount) bytes, deleted \(deleted.deleted)")
+SWIFT
+
+echo "==> generate-code in a throwaway package ($app)"
+(cd "$app" && swift package --allow-writing-to-package-directory generate-code)
+test -f "$app/Sources/VideoApp/Generated/OpenAIVideos.swift"
+if grep -rq "^public " "$app/Sources/VideoApp/Generated"; then
+  echo "plugin-check: accessModifier internal left public declarations" >&2
+  exit 1
+fi
+
+echo "==> a second run changes nothing"
+second=$(cd "$app" && swift package --allow-writing-to-package-directory generate-code 2>&1)
+echo "$second"
+echo "$second" | grep -q "0 written, .* unchanged, 0 deleted"
+
+echo "==> a misspelt tag fails and names the tags"
+sed -i.bak 's/tags: \[Videos\]/tags: [Vidoes]/' "$app/sora-codegen.yaml"
+if out=$(cd "$app" && swift package --allow-writing-to-package-directory generate-code 2>&1); then
+  echo "plugin-check: a misspelt tag did not fail" >&2
+  exit 1
+fi
+echo "$out" | grep -q "sora-codegen.yaml:6:10: error: tag 'Vidoes' is on no operation; the document's tags: Assistants"
+mv "$app/sora-codegen.yaml.bak" "$app/sora-codegen.yaml"
+
+echo "==> swift build (no warnings in the app)"
+(cd "$app" && swift build 2>&1 | tee "$work/build.log")
+if grep -q "VideoApp/.*warning:" "$work/build.log"; then
+  echo "plugin-check: the app built with warnings" >&2
+  exit 1
+fi
+
+echo "==> the app against sora-mock"
+mock="${SORA_MOCK:-}"
+if [ -z "$mock" ]; then
+  (cd "$root" && swift build --product sora-mock)
+  mock="$root/.build/debug/sora-mock"
+fi
+"$mock" --port 0 --token sk-plugin-check --job-seconds 0.3 >"$work/mock.log" 2>&1 &
+mock_pid=$!
+for _ in $(seq 100); do
+  grep -q "listening on" "$work/mock.log" && break
+  sleep 0.1
+done
+address=$(sed -n 's/^listening on //p' "$work/mock.log")
+test -n "$address"
+output=$(VIDEO_BASE_URL="$address/v1" VIDEO_TOKEN=sk-plugin-check "$app/.build/debug/VideoApp")
+echo "$output"
+echo "$output" | grep -q "^created video_.*, completed, downloaded [1-9][0-9]* bytes, deleted true$"
+echo "plugin-check: passed"
