@@ -38,9 +38,9 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
 struct DiagnosticBag {
     let file: String
     private(set) var items: [Diagnostic] = []
-    /// Warnings that would repeat in many places (an unused extension, `example`), kept once each with their
-    /// first place and how many more there are.
-    private(set) var repeated: [String: (mark: Mark, count: Int)] = [:]
+    /// Warnings that would repeat in many places (an unused extension, `example`), printed once each with their
+    /// first place and how many more there are (every place is kept, so a selection can count only its own).
+    private(set) var repeated: [String: [Mark]] = [:]
 
     init(file: String) { self.file = file }
 
@@ -54,36 +54,32 @@ struct DiagnosticBag {
 
     /// A warning reported once however often it happens: at its first place, with the count of the others.
     mutating func repeatedWarning(_ message: String, at mark: Mark) {
-        if let seen = repeated[message] {
-            repeated[message] = (min(seen.mark, mark), seen.count + 1)
-        } else {
-            repeated[message] = (mark, 1)
-        }
+        repeated[message, default: []].append(mark)
     }
 
     /// Adds another bag's diagnostics (`sorted` drops the duplicates two copies of a translator share).
     mutating func merge(_ other: DiagnosticBag) {
         items += other.items
-        for (message, use) in other.repeated {
-            if let seen = repeated[message] {
-                repeated[message] = (min(seen.mark, use.mark), seen.count + use.count)
-            } else {
-                repeated[message] = use
-            }
-        }
+        for (message, marks) in other.repeated { repeated[message, default: []] += marks }
     }
 
     var hasErrors: Bool { items.contains { $0.severity == .error } }
 
     /// Sorted by location, then message, with exact duplicates removed.
-    var sorted: [Diagnostic] {
+    var sorted: [Diagnostic] { sorted(keeping: { _ in true }) }
+
+    /// The diagnostics at places `keep` accepts, sorted by location, then message, exact duplicates removed.
+    func sorted(keeping keep: (Mark) -> Bool) -> [Diagnostic] {
         var seen = Set<Diagnostic>()
-        let summaries = repeated.map { message, use in
-            let more = use.count > 1 ? " (here and in \(use.count - 1) more place\(use.count == 2 ? "" : "s"))" : ""
-            return Diagnostic(.warning, message + more, at: use.mark, file: file)
+        var summaries: [Diagnostic] = []
+        for (message, marks) in repeated {
+            let places = marks.filter(keep)
+            guard let first = places.min() else { continue }
+            let others = places.count - 1
+            let more = others > 0 ? " (here and in \(others) more place\(others == 1 ? "" : "s"))" : ""
+            summaries.append(Diagnostic(.warning, message + more, at: first, file: file))
         }
-        return (items + summaries).sorted { ($0.mark, $0.message) < ($1.mark, $1.message) }.filter {
-            seen.insert($0).inserted
-        }
+        return (items.filter { keep($0.mark) } + summaries).sorted { ($0.mark, $0.message) < ($1.mark, $1.message) }
+            .filter { seen.insert($0).inserted }
     }
 }

@@ -80,3 +80,39 @@ import Testing
         }
     }
 }
+
+/// A filtered run reports the warnings of what it generates, not of the whole document.
+@Suite struct SelectedWarningTests {
+    private let spec = TaggedSpec.text
+        .replacingOccurrences(
+            of: "    Unused:\n      type: object\n", with: "    Unused:\n      type: object\n      x-internal: true\n"
+        )
+        .replacingOccurrences(
+            of: "    Toy:\n      type: object\n", with: "    Toy:\n      type: object\n      x-internal: true\n"
+        )
+        .replacingOccurrences(
+            of: "      operationId: health\n", with: "      operationId: health\n      x-internal: true\n")
+
+    private func warnings(_ filter: OperationFilter) -> [String] {
+        Generator.generate(spec: Array(spec.utf8), specPath: "zoo.yaml", options: GenerationOptions(filter: filter))
+            .diagnostics.map(\.description)
+    }
+
+    @Test func theWholeDocumentCountsEveryPlace() {
+        #expect(warnings(OperationFilter()).count == 1)
+        #expect(
+            warnings(OperationFilter())[0].contains(
+                "extension 'x-internal' is not used by the generator; it is ignored (here and in 2 more places)"))
+    }
+
+    @Test func aSelectionCountsOnlyItsOwnPlaces() {
+        let animals = warnings(OperationFilter(tags: ["Animals"]))
+        #expect(animals.count == 1)
+        #expect(animals.first?.hasSuffix("it is ignored") == true, "only Toy's: \(animals)")
+        #expect(warnings(OperationFilter(tags: ["Staff"])).isEmpty)
+        let health = warnings(OperationFilter(operations: ["health"]))
+        #expect(
+            health.count == 1 && health[0].hasSuffix("'x-internal' is not used by the generator; it is ignored"),
+            "\(health)")
+    }
+}
