@@ -49,14 +49,24 @@ public struct GenerationOptions: Sendable, Hashable {
 public enum Generator {
     /// Generates the client from spec bytes; `specPath` is the relative path shown in headers and diagnostics.
     public static func generate(
-        spec: [UInt8], specPath: String, options: GenerationOptions = GenerationOptions()
+        spec: consuming [UInt8], specPath: String, options: GenerationOptions = GenerationOptions()
     ) -> GenerationResult {
-        let (loaded, specDiagnostics) = SpecReader.read(spec, file: specPath)
-        guard var document = loaded else { return GenerationResult(files: [], diagnostics: specDiagnostics) }
+        // The bytes and the YAML tree are dropped before translation, which is when memory peaks.
+        let loaded = SpecReader.load(consume spec, file: specPath)
+        MemoryRelease.returnFreedPages()
+        guard var document = loaded.document else {
+            return GenerationResult(files: [], diagnostics: loaded.diagnostics(keeping: { _ in true }))
+        }
+        let specDiagnostics: [Diagnostic]
         switch document.selecting(options.filter) {
-        case .success(let selected): document = selected
+        case .success(let selected):
+            // A selection reports the warnings of what it generates, not of the whole document.
+            specDiagnostics = loaded.diagnostics(
+                keeping: options.filter.isEmpty ? { _ in true } : loaded.regions.keeping(selected))
+            document = selected
         case .failure(let failure):
-            return GenerationResult(files: [], diagnostics: specDiagnostics, selectionProblems: failure.problems)
+            return GenerationResult(
+                files: [], diagnostics: loaded.diagnostics(keeping: { _ in true }), selectionProblems: failure.problems)
         }
         if let name = options.clientName { document.clientName = name }
         let clientName = document.clientName ?? "APIClient"
@@ -93,3 +103,20 @@ public enum Generator {
         }
     }
 }
+
+/// Hands pages freed by one stage back to the system before the next stage allocates on other threads: glibc
+/// keeps a thread's freed memory for that thread's arena, so the YAML tree freed by the loading thread would
+/// otherwise stay resident while the translation threads allocate their own.
+enum MemoryRelease {
+    static func returnFreedPages() {
+        #if os(Linux)
+            _ = glibcMallocTrim(0)
+        #endif
+    }
+}
+
+#if os(Linux)
+    /// `int malloc_trim(size_t pad)` of glibc's `malloc.h`, which the Glibc module does not import.
+    @_silgen_name("malloc_trim")
+    private func glibcMallocTrim(_ pad: Int) -> Int32
+#endif

@@ -1,5 +1,17 @@
-import Foundation
 import SoraCodegen
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The settings of one run: `sora-codegen.yaml` (if any) with the flags laid over it, paths made absolute.
 struct RunSettings {
@@ -131,7 +143,7 @@ struct RunSettings {
 
     /// What went in: this executable, the spec and the configuration file as `stat` sees them, and the options.
     var cacheKey: String? {
-        guard let executable = Bundle.main.executablePath, let tool = GenerationCache.stamp(executable),
+        guard let executable = Self.executablePath, let tool = GenerationCache.stamp(executable),
             let spec = GenerationCache.stamp(specPath)
         else { return nil }
         let configuration = configurationPath.flatMap(GenerationCache.stamp) ?? "none"
@@ -140,6 +152,18 @@ struct RunSettings {
             "configuration \(configurationPath ?? "") \(configuration)", "output \(outputPath ?? "")",
             "options \(options)",
         ].joined(separator: " | ")
+    }
+
+    /// This executable's real path: a rebuilt generator never answers from its predecessor's record.
+    static var executablePath: String? {
+        #if os(Linux)
+            let given = "/proc/self/exe"
+        #else
+            let given = CommandLine.arguments[0]
+        #endif
+        guard let resolved = realpath(given, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     // MARK: - Paths

@@ -1,6 +1,18 @@
 import ArgumentParser
-import Foundation
 import SoraCodegen
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Generates a Swift client from an OpenAPI document, as `sora-codegen.yaml` and the flags say.
 @main
@@ -57,15 +69,15 @@ struct SoraCodegenCommand: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch let code as ExitCode {
-            Foundation.exit(code.rawValue)
+            terminate(code.rawValue)
         } catch {
             let status = exitCode(for: error)
             if status == .success {
                 print(fullMessage(for: error))
-                Foundation.exit(0)
+                terminate(0)
             }
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-            Foundation.exit(2)
+            printError(fullMessage(for: error))
+            terminate(2)
         }
     }
 
@@ -82,11 +94,11 @@ struct SoraCodegenCommand: ParsableCommand {
         }
         let bytes: [UInt8]
         do {
-            bytes = Array(try Data(contentsOf: URL(filePath: settings.specPath)))
+            bytes = try InputFile.read(settings.specPath)
         } catch {
-            Self.fail("cannot read \(settings.display(settings.specPath)): \(error.localizedDescription)", status: 2)
+            Self.fail("cannot read \(settings.display(settings.specPath)): \(error.reason)", status: 2)
         }
-        let result = Generator.generate(spec: bytes, specPath: settings.specDisplay, options: settings.options)
+        let result = Generator.generate(spec: consume bytes, specPath: settings.specDisplay, options: settings.options)
         for diagnostic in result.diagnostics { Self.printError(diagnostic.description) }
         for problem in result.selectionProblems { Self.printError(settings.describe(problem)) }
         if result.hasErrors {
@@ -105,7 +117,7 @@ struct SoraCodegenCommand: ParsableCommand {
                     return
                 }
                 print(diff, terminator: "")
-                let counts = summary.line.replacingOccurrences(of: "written", with: "to write")
+                let counts = summary.line.replacing("written", with: "to write")
                 Self.fail("\(shown) is out of date: \(counts); run sora-codegen to update it", status: 1)
             }
             let summary = try writer.write(result.files)
@@ -122,11 +134,17 @@ struct SoraCodegenCommand: ParsableCommand {
     }
 
     static func printError(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        let bytes = Array((line + "\n").utf8)
+        _ = bytes.withUnsafeBufferPointer { write(2, $0.baseAddress, $0.count) }
     }
 
     static func fail(_ message: String, status: Int32) -> Never {
         printError("sora-codegen: error: \(message)")
-        Foundation.exit(status)
+        terminate(status)
     }
+}
+
+/// Ends the process (`exit` inside the command type would name ArgumentParser's `exit(withError:)`).
+func terminate(_ status: Int32) -> Never {
+    exit(status)
 }

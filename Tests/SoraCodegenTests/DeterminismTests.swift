@@ -18,6 +18,8 @@ import Testing
         try FileManager.default.createDirectory(at: folder.appending(path: "spec"), withIntermediateDirectories: true)
         try FileManager.default.copyItem(
             at: Paths.root.appending(path: "spec/sora-2.yaml"), to: folder.appending(path: "spec/sora-2.yaml"))
+        try FileManager.default.copyItem(
+            at: Paths.root.appending(path: "sora-codegen.yaml"), to: folder.appending(path: "sora-codegen.yaml"))
         let run = try Executable.run([], in: folder)
         #expect(run.status == 0, "\(run.stderr)")
         let generated = try files(under: folder.appending(path: "Generated/SoraClient"))

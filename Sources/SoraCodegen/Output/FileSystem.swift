@@ -15,7 +15,8 @@ enum FileSystem {
         let path: String
         let code: Int32
 
-        var description: String { "cannot \(action) \(path): \(String(cString: strerror(code)))" }
+        var description: String { "cannot \(action) \(path): \(reason)" }
+        var reason: String { String(cString: strerror(code)) }
     }
 
     /// What `stat` says about a file, enough to tell whether it changed since it was written.

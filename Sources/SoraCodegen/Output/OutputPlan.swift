@@ -1,5 +1,10 @@
-import Foundation
 import Synchronization
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// What writing generated files into a folder would change, found in one pass over the folder and one over
 /// the files (reads spread over the cores).
@@ -85,8 +90,9 @@ struct OutputPlan {
 
     /// The process id in `.NAME.sora-codegen-PID`, the name of a file this tool was writing.
     static func leftoverProcess(_ name: String) -> Int32? {
-        guard name.hasPrefix("."), let range = name.range(of: OutputWriter.temporaryMarker, options: .backwards)
-        else { return nil }
-        return Int32(name[range.upperBound...])
+        guard name.hasPrefix("."), let marker = name.utf8.lastIndex(of: UInt8(ascii: "-")) else { return nil }
+        let digits = name[name.index(after: marker)...]
+        guard name[..<name.index(after: marker)].hasSuffix(OutputWriter.temporaryMarker) else { return nil }
+        return Int32(digits)
     }
 }

@@ -1,5 +1,19 @@
-import Foundation
+import Dispatch
 import Synchronization
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Brings an output folder in line with generated files: writes what changed, deletes files the spec no
 /// longer produces (only files that carry the generated header), and can instead report a diff.
@@ -143,6 +157,31 @@ public struct OutputWriter: Sendable {
             if entry.isDirectory { try removeTree(child) } else { try FileSystem.removeFile(child) }
         }
         FileSystem.removeDirectory(path)
+    }
+}
+
+/// Reads a spec (or any input) whole, straight into bytes.
+public enum InputFile {
+    /// Why a file could not be read, in the system's words (`No such file or directory`).
+    public struct Failure: Error, Sendable, CustomStringConvertible {
+        /// The system's reason.
+        public let reason: String
+        /// The reason.
+        public var description: String { reason }
+    }
+
+    /// The file's bytes.
+    public static func read(_ path: String) throws(Failure) -> [UInt8] {
+        do {
+            guard let bytes = try FileSystem.readFile(path) else {
+                throw FileSystem.Failure(action: "read", path: path, code: ENOENT)
+            }
+            return bytes
+        } catch let failure as FileSystem.Failure {
+            throw Failure(reason: failure.reason)
+        } catch {
+            throw Failure(reason: "\(error)")
+        }
     }
 }
 
