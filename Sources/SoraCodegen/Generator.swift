@@ -45,12 +45,29 @@ public struct GenerationOptions: Sendable, Hashable {
     }
 }
 
+/// Receives generated files as they are rendered, from several threads at once.
+public protocol GeneratedFileSink: Sendable {
+    /// Takes one file; an error stops generation.
+    func accept(_ file: GeneratedFile) throws
+}
+
 /// The pipeline, stage by stage: YAML nodes → typed spec → selection → Swift declaration tree → text.
 public enum Generator {
     /// Generates the client from spec bytes; `specPath` is the relative path shown in headers and diagnostics.
     public static func generate(
         spec: consuming [UInt8], specPath: String, options: GenerationOptions = GenerationOptions()
     ) -> GenerationResult {
+        // Cannot throw: without a sink nothing is handed over.
+        (try? generate(spec: spec, specPath: specPath, options: options, sink: nil))
+            ?? GenerationResult(files: [], diagnostics: [])
+    }
+
+    /// Generates the client, handing each file to `sink` as soon as it is rendered (on any thread) instead of
+    /// keeping them all: the result's `files` is empty, and file names are not yet made unique (the sink does
+    /// that, see `OutputSession`). Throws the sink's first error; generation stops at it.
+    public static func generate(
+        spec: consuming [UInt8], specPath: String, options: GenerationOptions, sink: (any GeneratedFileSink)?
+    ) throws -> GenerationResult {
         // The bytes and the YAML tree are dropped before translation, which is when memory peaks.
         let loaded = SpecReader.load(consume spec, file: specPath)
         MemoryRelease.returnFreedPages()
@@ -70,8 +87,9 @@ public enum Generator {
         }
         if let name = options.clientName { document.clientName = name }
         let clientName = document.clientName ?? "APIClient"
-        var (files, bag) = ParallelTranslation.run(
-            Translator(document: document, file: specPath), specPath: specPath, publicAccess: options.publicAccess)
+        var (files, bag) = try ParallelTranslation.run(
+            Translator(document: document, file: specPath), specPath: specPath, publicAccess: options.publicAccess,
+            sink: sink)
         files = uniqueFileNames(files.sorted { $0.path < $1.path })
         let diagnostics = (specDiagnostics + bag.sorted).sorted { ($0.mark, $0.message) < ($1.mark, $1.message) }
         if diagnostics.contains(where: { $0.severity == .error }) {

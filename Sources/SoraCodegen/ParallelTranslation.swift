@@ -13,8 +13,9 @@ enum ParallelTranslation {
     static let bytesPerOperation = 1024
 
     static func run(
-        _ translator: Translator, specPath: String, publicAccess: Bool = true
-    ) -> ([GeneratedFile], DiagnosticBag) {
+        _ translator: Translator, specPath: String, publicAccess: Bool = true, sink: (any GeneratedFileSink)? = nil
+    ) throws -> ([GeneratedFile], DiagnosticBag) {
+        let failure = Mutex<(any Error)?>(nil)
         let schemas = translator.document.schemas.indices
         // Part 0 (the shared files) starts first; the schemas come in small parts, so that whichever thread is
         // free takes the next one and both cores finish at about the same time.
@@ -25,8 +26,18 @@ enum ParallelTranslation {
             var files: [GeneratedFile] = []
             var printer = SwiftPrinter()
             printer.publicAccess = publicAccess
+            // With a sink, each file leaves as soon as it is printed, so the whole output never sits in memory.
+            let keep: (GeneratedFile) -> Void = { file in
+                guard let sink else { return files.append(file) }
+                guard failure.withLock({ $0 == nil }) else { return }
+                do {
+                    try sink.accept(file)
+                } catch {
+                    failure.withLock { if $0 == nil { $0 = error } }
+                }
+            }
             let render: (SwiftFile) -> Void = { file in
-                files.append(GeneratedFile(path: file.path, contents: printer.render(file, specPath: specPath)))
+                keep(GeneratedFile(path: file.path, contents: printer.render(file, specPath: specPath)))
             }
             if part == 0 {
                 // Operation files are printed as their methods arrive and finished after the last one.
@@ -49,7 +60,7 @@ enum ParallelTranslation {
                     typeFiles[current].append(member)
                 }
                 for index in typeFiles.indices {
-                    files.append(GeneratedFile(path: typeFiles[index].path, contents: typeFiles[index].finish()))
+                    keep(GeneratedFile(path: typeFiles[index].path, contents: typeFiles[index].finish()))
                 }
             }
             let schemaParts = max(parts - 1, 1)
@@ -62,6 +73,7 @@ enum ParallelTranslation {
             let result = (files, worker.diagnostics)
             slots.withLock { $0[part] = result }
         }
+        if let error = failure.withLock({ $0 }) { throw error }
         var files: [GeneratedFile] = []
         var bag = translator.diagnostics
         for slot in slots.withLock({ $0 }) {

@@ -98,10 +98,28 @@ struct SoraCodegenCommand: ParsableCommand {
         } catch {
             Self.fail("cannot read \(settings.display(settings.specPath)): \(error.reason)", status: 2)
         }
-        let result = Generator.generate(spec: consume bytes, specPath: settings.specDisplay, options: settings.options)
+        // With the output folder known, files go to disk as they are rendered (staged, put in place at the end).
+        var session: OutputSession?
+        if !check, let output = settings.outputPath {
+            do {
+                session = try OutputSession(directory: URL(filePath: output, directoryHint: .isDirectory))
+            } catch {
+                Self.fail("cannot write \(settings.display(output)): \(error)", status: 2)
+            }
+        }
+        let result: GenerationResult
+        do {
+            result = try Generator.generate(
+                spec: consume bytes, specPath: settings.specDisplay, options: settings.options, sink: session)
+        } catch {
+            session?.abandon()
+            cache?.clear()
+            Self.fail("cannot write \(settings.display(settings.outputPath ?? "")): \(error)", status: 2)
+        }
         for diagnostic in result.diagnostics { Self.printError(diagnostic.description) }
         for problem in result.selectionProblems { Self.printError(settings.describe(problem)) }
         if result.hasErrors {
+            session?.abandon()
             cache?.clear()
             let count = result.diagnostics.filter { $0.severity == .error }.count + result.selectionProblems.count
             Self.fail("\(count) error\(count == 1 ? "" : "s"); nothing was written", status: 1)
@@ -120,14 +138,15 @@ struct SoraCodegenCommand: ParsableCommand {
                 let counts = summary.line.replacing("written", with: "to write")
                 Self.fail("\(shown) is out of date: \(counts); run sora-codegen to update it", status: 1)
             }
-            let summary = try writer.write(result.files)
+            let summary = try session?.commit() ?? writer.write(result.files)
             print("\(shown): \(summary.line)")
             if let cache, let key, !noCache {
                 cache.store(
-                    key: key, output: output, files: result.files.map(\.path),
+                    key: key, output: output, files: (summary.written + summary.unchanged).sorted(),
                     diagnostics: result.diagnostics.map(\.description))
             }
         } catch {
+            session?.abandon()
             cache?.clear()
             Self.fail("cannot write \(shown): \(error)", status: 2)
         }

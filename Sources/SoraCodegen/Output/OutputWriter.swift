@@ -63,16 +63,16 @@ public struct OutputWriter: Sendable {
         return (plan.summary(files), diff)
     }
 
-    /// Writes changed files and deletes orphaned generated files.
+    /// Writes changed files and deletes orphaned generated files (through an `OutputSession`).
     public func write(_ files: [GeneratedFile]) throws -> Summary {
-        let plan = try OutputPlan.make(files, in: path, keepingOldText: false)
-        if plan.folderExists {
-            try replaceChanged(files, plan.changed)
-        } else {
-            try writeNewFolder(files)
+        let session = try OutputSession(directory: directory)
+        do {
+            try Parallel.forEach(files.count) { try session.accept(files[$0]) }
+            return try session.commit()
+        } catch {
+            session.abandon()
+            throw error
         }
-        for orphan in plan.orphans { try FileSystem.removeFile(path + "/" + orphan) }
-        return plan.summary(files)
     }
 
     /// The folder's path, without a trailing slash.
@@ -80,61 +80,6 @@ public struct OutputWriter: Sendable {
         var text = directory.standardizedFileURL.path(percentEncoded: false)
         while text.count > 1 && text.hasSuffix("/") { text.removeLast() }
         return text
-    }
-
-    /// Each changed file written beside its place, then renamed over it.
-    private func replaceChanged(_ files: [GeneratedFile], _ changed: [Int]) throws {
-        for folder in Self.folders(of: changed.map { files[$0].path }) {
-            try FileSystem.makeDirectory(path + "/" + folder)
-        }
-        let suffix = Self.temporaryMarker + String(FileSystem.processID)
-        let path = path
-        try Parallel.forEach(changed.count) { position in
-            let file = files[changed[position]]
-            let target = path + "/" + file.path
-            let slash = target.lastIndex(of: "/")!
-            let temporary = target[...slash] + "." + target[target.index(after: slash)...] + suffix
-            try FileSystem.removeFile(temporary)
-            try Self.create(temporary, file.contents)
-            do {
-                try FileSystem.replace(target, with: temporary)
-            } catch {
-                try? FileSystem.removeFile(temporary)
-                throw error
-            }
-        }
-    }
-
-    /// The whole folder written beside its place and renamed into it; if another run made the folder in the
-    /// meantime, the files move in one by one instead.
-    private func writeNewFolder(_ files: [GeneratedFile]) throws {
-        let slash = path.lastIndex(of: "/")
-        let parent = slash.map { String(path[..<$0]) } ?? "."
-        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-        try FileSystem.makeDirectory(parent.isEmpty ? "/" : parent)
-        let staging = parent + "/." + name + Self.temporaryMarker + String(FileSystem.processID)
-        try? Self.removeTree(staging)
-        do {
-            try FileSystem.makeDirectory(staging)
-            for folder in Self.folders(of: files.map(\.path)) { try FileSystem.makeDirectory(staging + "/" + folder) }
-            try Parallel.forEach(files.count) { index in
-                try Self.create(staging + "/" + files[index].path, files[index].contents)
-            }
-            do {
-                try FileSystem.replace(path, with: staging)
-            } catch let failure as FileSystem.Failure where failure.code == EEXIST || failure.code == ENOTEMPTY {
-                try replaceChanged(files, Array(files.indices))
-                try Self.removeTree(staging)
-            }
-        } catch {
-            try? Self.removeTree(staging)
-            throw error
-        }
-    }
-
-    private static func create(_ path: String, _ contents: String) throws {
-        var text = contents
-        try text.withUTF8 { try FileSystem.createFile(path, bytes: UnsafeRawBufferPointer($0)) }
     }
 
     /// The distinct folders of relative paths, parents first.
