@@ -1,7 +1,8 @@
 import Foundation
-@testable import SoraCodegen
 import Synchronization
 import Testing
+
+@testable import SoraCodegen
 
 /// A run killed halfway (Ctrl-C, a crash, a full disk) leaves the output as it was, and the next run cleans up
 /// after it; names that differ only in case come out as in an in-memory run.
