@@ -21,10 +21,14 @@ public enum SpecReader {
         }
     }
 
-    static func load(_ bytes: [UInt8], file: String) -> Loaded {
+    /// The bytes are let go once parsed (the node tree keeps its own copy of the text), before the typed spec
+    /// is built: loading is when memory peaks.
+    static func load(_ bytes: consuming [UInt8], file: String) -> Loaded {
         let root: Node
         do {
-            guard let parsed = try YAMLParser.parse(bytes) else {
+            let tree = try YAMLParser.parse(bytes)
+            bytes = []
+            guard let parsed = tree else {
                 return Loaded(
                     document: nil, bag: DiagnosticBag(file: file),
                     early: [
