@@ -139,6 +139,15 @@ enum FileSystem {
         return entries
     }
 
+    /// True when the text's UTF-8 is exactly these bytes (one `memcmp`).
+    static func sameBytes(_ text: inout String, _ bytes: [UInt8]) -> Bool {
+        text.withUTF8 { utf8 in
+            guard utf8.count == bytes.count else { return false }
+            guard let text = utf8.baseAddress else { return true }
+            return bytes.withUnsafeBytes { memcmp($0.baseAddress!, text, utf8.count) == 0 }
+        }
+    }
+
     /// True when a process with this id is running (a leftover temporary file of a live run is not touched).
     static func isRunning(_ pid: Int32) -> Bool {
         kill(pid, 0) == 0 || errno == EPERM

@@ -38,7 +38,7 @@ struct OutputPlan {
             guard present.contains(file.path) else { return }
             guard let bytes = try FileSystem.readFile(folder + "/" + file.path) else { return }
             var text = file.contents
-            let same = text.withUTF8 { $0.elementsEqual(bytes) }
+            let same = FileSystem.sameBytes(&text, bytes)
             let old = !same && keepingOldText ? String(decoding: bytes, as: UTF8.self) : nil
             verdicts.withLock { $0[index] = (same, old) }
         }

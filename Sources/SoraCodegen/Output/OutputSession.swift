@@ -94,7 +94,7 @@ public final class OutputSession: GeneratedFileSink {
         let target = folder + "/" + path
         if present.contains(path), let bytes = try FileSystem.readFile(target) {
             var text = contents
-            if text.withUTF8({ $0.elementsEqual(bytes) }) { return .unchanged }
+            if FileSystem.sameBytes(&text, bytes) { return .unchanged }
         }
         try makeFolders(for: path, under: folder)
         let slash = target.lastIndex(of: "/")!

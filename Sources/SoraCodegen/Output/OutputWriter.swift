@@ -18,10 +18,9 @@ import Synchronization
 /// Brings an output folder in line with generated files: writes what changed, deletes files the spec no
 /// longer produces (only files that carry the generated header), and can instead report a diff.
 ///
-/// Every file is replaced in one step (written beside its place, then renamed over it), so an interrupted
-/// run leaves each file old or new, never cut. A folder that does not exist yet is written whole beside its
-/// place and renamed into it at once. There is no `fsync`: the output is reproducible from the spec, so a
-/// crash costs a rerun, not data. Work is linear in the number of files and spread over the cores.
+/// Writing goes through an `OutputSession` (staged, then put in place at once; see there); the command line
+/// hands the session files as they are rendered instead. There is no `fsync`: the output is reproducible from
+/// the spec, so a crash costs a rerun, not data. Work is linear in the number of files and spread over the cores.
 public struct OutputWriter: Sendable {
     /// What a run did or would do.
     public struct Summary: Sendable, Hashable {
