@@ -13,7 +13,7 @@ let package = Package(
         .executable(name: "sora-codegen", targets: ["sora-codegen"]),
         .executable(name: "sora-mock", targets: ["sora-mock"]),
         .executable(name: "sora", targets: ["sora"]),
-        .plugin(name: "SoraCodegenPlugin", targets: ["SoraCodegenPlugin"]),
+        .plugin(name: "GenerateSoraClient", targets: ["GenerateSoraClient"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -74,14 +74,14 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        // `swift package generate-code` in this package or any package that depends on it: runs sora-codegen with
-        // that package's own sora-codegen.yaml.
+        // `swift package generate-sora-client` in this package or any package that depends on it: runs sora-codegen
+        // with that package's own sora-codegen.yaml (each one, when it has several).
         .plugin(
-            name: "SoraCodegenPlugin",
+            name: "GenerateSoraClient",
             capability: .command(
                 intent: .custom(
-                    verb: "generate-code",
-                    description: "Generate the Swift client that the package's sora-codegen.yaml describes"
+                    verb: "generate-sora-client",
+                    description: "Generate the Swift clients that the package's sora-codegen.yaml files describe"
                 ),
                 permissions: [
                     .writeToPackageDirectory(

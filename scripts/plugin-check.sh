@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Proves that the command plugin works in a package that is not this one, as a user would use it:
 #   1. a throwaway app package outside this repository depends on it by path (and on swift-openapi-urlsession);
-#   2. it writes sora-codegen.yaml for the Videos tag of the unmodified upstream OpenAI document, generated as
-#      internal declarations into its own target;
-#   3. `swift package --allow-writing-to-package-directory generate-code` generates the client;
+#   2. it writes api/sora-codegen.yaml next to the unmodified upstream OpenAI document, for its Videos tag,
+#      generated as internal declarations into its own target;
+#   3. `swift package --allow-writing-to-package-directory generate-sora-client` generates the client;
 #   4. `swift build` compiles the app, which then creates a video on sora-mock, waits for it, downloads it and
 #      deletes it through the generated client;
-#   5. a second generate-code run changes nothing, and a misspelt tag fails with exit status 1 and the tags.
+#   5. a second generate-sora-client run changes nothing, and a misspelt tag fails with exit status 1 and the tags.
 # Usage: scripts/plugin-check.sh   (from anywhere; set SORA_MOCK=path/to/sora-mock to reuse a built server)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -44,9 +44,9 @@ let package = Package(
 )
 SWIFT
 
-cat > "$app/sora-codegen.yaml" <<'YAML'
-spec: api/openai.yaml
-output: Sources/VideoApp/Generated
+cat > "$app/api/sora-codegen.yaml" <<'YAML'
+spec: openai.yaml
+output: ../Sources/VideoApp/Generated
 clientName: OpenAIVideos
 accessModifier: internal
 filter:
@@ -89,8 +89,8 @@ try? FileManager.default.removeItem(at: downloaded.url)
 print("created \(video.id), \(current.status.rawValue), downloaded \(downloaded.byteCount) bytes, deleted \(deleted.deleted)")
 SWIFT
 
-echo "==> generate-code in a throwaway package ($app)"
-(cd "$app" && swift package --allow-writing-to-package-directory generate-code)
+echo "==> generate-sora-client in a throwaway package ($app)"
+(cd "$app" && swift package --allow-writing-to-package-directory generate-sora-client)
 test -f "$app/Sources/VideoApp/Generated/OpenAIVideos.swift"
 if grep -rq "^public " "$app/Sources/VideoApp/Generated"; then
   echo "plugin-check: accessModifier internal left public declarations" >&2
@@ -98,18 +98,18 @@ if grep -rq "^public " "$app/Sources/VideoApp/Generated"; then
 fi
 
 echo "==> a second run changes nothing"
-second=$(cd "$app" && swift package --allow-writing-to-package-directory generate-code 2>&1)
+second=$(cd "$app" && swift package --allow-writing-to-package-directory generate-sora-client 2>&1)
 echo "$second"
 echo "$second" | grep -q "0 written, .* unchanged, 0 deleted"
 
 echo "==> a misspelt tag fails and names the tags"
-sed -i.bak 's/tags: \[Videos\]/tags: [Vidoes]/' "$app/sora-codegen.yaml"
-if out=$(cd "$app" && swift package --allow-writing-to-package-directory generate-code 2>&1); then
+sed -i.bak 's/tags: \[Videos\]/tags: [Vidoes]/' "$app/api/sora-codegen.yaml"
+if out=$(cd "$app" && swift package --allow-writing-to-package-directory generate-sora-client 2>&1); then
   echo "plugin-check: a misspelt tag did not fail" >&2
   exit 1
 fi
-echo "$out" | grep -q "sora-codegen.yaml:6:10: error: tag 'Vidoes' is on no operation; the document's tags: Assistants"
-mv "$app/sora-codegen.yaml.bak" "$app/sora-codegen.yaml"
+echo "$out" | grep -q "^api/sora-codegen.yaml:6:10: error: tag 'Vidoes' is on no operation; the document's tags: Assistants"
+mv "$app/api/sora-codegen.yaml.bak" "$app/api/sora-codegen.yaml"
 
 echo "==> swift build (no warnings in the app)"
 (cd "$app" && swift build 2>&1 | tee "$work/build.log")

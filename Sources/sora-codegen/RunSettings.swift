@@ -17,13 +17,16 @@ import SoraCodegen
 struct RunSettings {
     /// The spec to read.
     var specPath: String
-    /// How the spec is named in generated headers and diagnostics: relative to the configuration's folder
-    /// (or the working directory), so the output is the same from any machine and folder.
+    /// How the spec is named in generated headers and diagnostics: relative to the package root (the nearest
+    /// folder with a `Package.swift` above the configuration or the working directory), so the output is the
+    /// same from any machine and folder.
     var specDisplay: String
     /// The output folder, or nil for `Generated/<client name>` in `base`.
     var outputPath: String?
     /// The folder relative paths of the configuration are taken from.
     var base: String
+    /// The package root (or `base` outside a package): where `.build/` and `Generated/` are.
+    var root: String
     var options: GenerationOptions
     /// The configuration file read, if any.
     var configurationPath: String?
@@ -38,9 +41,9 @@ struct RunSettings {
         var foundImplicitly = false
         if let given = command.config {
             configurationPath = absolute(given, in: cwd)
-        } else if FileManager.default.fileExists(atPath: cwd + "/" + CodegenConfiguration.fileName) {
-            configurationPath = absolute(CodegenConfiguration.fileName, in: cwd)
-            foundImplicitly = true
+        } else {
+            configurationPath = discover(in: cwd, spec: command.spec.map { absolute($0, in: cwd) })
+            foundImplicitly = configurationPath != nil
         }
         let configurationDisplay = configurationPath.map { relative($0, to: cwd) } ?? ""
         if let configurationPath {
@@ -56,6 +59,7 @@ struct RunSettings {
             configuration = parsed
         }
         let base = configurationPath.map { String($0[..<$0.lastIndex(of: "/")!]) } ?? cwd
+        let root = packageRoot(above: base) ?? base
         let specPath: String
         if let flag = command.spec {
             specPath = absolute(flag, in: cwd)
@@ -106,13 +110,46 @@ struct RunSettings {
             SoraCodegenCommand.fail("--access-modifier must be public or internal, found '\(other)'", status: 2)
         }
         return RunSettings(
-            specPath: specPath, specDisplay: relativeOrName(specPath, to: base), outputPath: outputPath, base: base,
+            specPath: specPath, specDisplay: relativeOrName(specPath, to: root), outputPath: outputPath, base: base,
+            root: root,
             options: options, configurationPath: configurationPath, origins: origins, workingDirectory: cwd)
     }
 
-    /// `Generated/<client name>` in the configuration's folder (or the working directory).
+    /// `Generated/<client name>` in the package root (or the configuration's folder, or the working directory).
     func defaultOutput(clientName: String) -> String {
-        base + "/Generated/" + clientName
+        root + "/Generated/" + clientName
+    }
+
+    /// The configuration that applies without `--config`: `sora-codegen.yaml` in the working directory; else the
+    /// one next to `--spec`; else the only one in a folder just below (`spec/sora-codegen.yaml`). Several
+    /// candidates there are a usage error that lists them.
+    static func discover(in cwd: String, spec: String?) -> String? {
+        let name = CodegenConfiguration.fileName
+        if FileManager.default.fileExists(atPath: cwd + "/" + name) { return cwd + "/" + name }
+        if let spec {
+            let folder = String(spec[..<spec.lastIndex(of: "/")!])
+            return FileManager.default.fileExists(atPath: folder + "/" + name) ? folder + "/" + name : nil
+        }
+        let folders = ((try? FileManager.default.contentsOfDirectory(atPath: cwd)) ?? []).sorted()
+        let found = folders.filter {
+            !$0.hasPrefix(".") && FileManager.default.fileExists(atPath: cwd + "/" + $0 + "/" + name)
+        }
+        guard found.count <= 1 else {
+            SoraCodegenCommand.fail(
+                "several configurations: " + found.map { "\($0)/\(name)" }.joined(separator: ", ")
+                    + "; choose one with --config", status: 2)
+        }
+        return found.first.map { cwd + "/" + $0 + "/" + name }
+    }
+
+    /// The nearest folder at or above `folder` that holds a `Package.swift`.
+    static func packageRoot(above folder: String) -> String? {
+        var current = folder
+        while true {
+            if FileManager.default.fileExists(atPath: current + "/Package.swift") { return current }
+            guard let slash = current.lastIndex(of: "/"), current != "/" else { return nil }
+            current = slash == current.startIndex ? "/" : String(current[..<slash])
+        }
     }
 
     /// A path as the user would type it from the working directory.
@@ -132,13 +169,13 @@ struct RunSettings {
 
     // MARK: - Cache
 
-    /// The record of the last run, under `.build/sora-codegen/` of the configuration's folder; nil when that
-    /// folder has no `.build` (not a package: nothing is created there) or the output is not known up front.
+    /// The record of the last run, under `.build/sora-codegen/` of the package root; nil when there is no
+    /// `.build` there (not a package: nothing is created) or the output is not known up front.
     var cache: GenerationCache? {
-        guard let outputPath, FileManager.default.fileExists(atPath: base + "/.build") else { return nil }
+        guard let outputPath, FileManager.default.fileExists(atPath: root + "/.build") else { return nil }
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in outputPath.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return GenerationCache(file: base + "/.build/sora-codegen/" + String(hash, radix: 16) + ".cache")
+        return GenerationCache(file: root + "/.build/sora-codegen/" + String(hash, radix: 16) + ".cache")
     }
 
     /// What went in: this executable, the spec and the configuration file as `stat` sees them, and the options.

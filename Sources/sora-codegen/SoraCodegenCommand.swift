@@ -21,9 +21,10 @@ struct SoraCodegenCommand: ParsableCommand {
         commandName: "sora-codegen",
         abstract: "Generate a Swift client from an OpenAPI 3.0 or 3.1 document.",
         discussion: """
-            Settings come from sora-codegen.yaml in the working directory (or --config FILE); flags override it. \
-            Paths in the file are relative to its folder. --tag, --operation and --path select operations \
-            (their union); any of them replaces the file's whole filter.
+            Settings come from sora-codegen.yaml (--config FILE; else the one in the working directory, the one \
+            next to --spec, or the only one in a folder just below, such as spec/sora-codegen.yaml); flags \
+            override it. Paths in the file are relative to its folder. --tag, --operation and --path select \
+            operations (their union); any of them replaces the file's whole filter.
 
             A run whose inputs and output are as the last run left them prints the same result from a record \
             under .build/sora-codegen/ without generating again (--no-cache to generate anyway).
@@ -32,7 +33,7 @@ struct SoraCodegenCommand: ParsableCommand {
             out of date; 2 usage, configuration or I/O error.
             """)
 
-    @Option(help: "The configuration file (default: ./sora-codegen.yaml when it exists).")
+    @Option(help: "The configuration file (default: found as described below).")
     var config: String?
 
     @Option(help: "The OpenAPI 3.0 or 3.1 document to read.")

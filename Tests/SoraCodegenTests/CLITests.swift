@@ -10,7 +10,9 @@ import Testing
         let text = try spec ?? String(contentsOf: Paths.root.appending(path: "spec/sora-2.yaml"), encoding: .utf8)
         try Data(text.utf8).write(to: folder.appending(path: "spec/sora-2.yaml"))
         try FileManager.default.copyItem(
-            at: Paths.root.appending(path: "sora-codegen.yaml"), to: folder.appending(path: "sora-codegen.yaml"))
+            at: Paths.root.appending(path: "spec/sora-codegen.yaml"),
+            to: folder.appending(path: "spec/sora-codegen.yaml"))
+        try Data("// swift-tools-version: 6.1\n".utf8).write(to: folder.appending(path: "Package.swift"))
         return folder
     }
 

@@ -19,7 +19,9 @@ import Testing
         try FileManager.default.copyItem(
             at: Paths.root.appending(path: "spec/sora-2.yaml"), to: folder.appending(path: "spec/sora-2.yaml"))
         try FileManager.default.copyItem(
-            at: Paths.root.appending(path: "sora-codegen.yaml"), to: folder.appending(path: "sora-codegen.yaml"))
+            at: Paths.root.appending(path: "spec/sora-codegen.yaml"),
+            to: folder.appending(path: "spec/sora-codegen.yaml"))
+        try Data("// swift-tools-version: 6.1\n".utf8).write(to: folder.appending(path: "Package.swift"))
         let run = try Executable.run([], in: folder)
         #expect(run.status == 0, "\(run.stderr)")
         let generated = try files(under: folder.appending(path: "Generated/SoraClient"))
