@@ -40,6 +40,12 @@ let package = Package(
             path: "Benchmarks/GeneratorBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        // The baseline process of `end-to-end`: read a file and run libyaml's parser over it.
+        .executableTarget(name: "raw-libyaml", dependencies: ["RawLibYAML"]),
+        // Starts one measured process and reports its wall time and peak memory (see its header comment).
+        .executableTarget(name: "measure-child"),
+        // `end-to-end`: the sora-codegen command as users run it, whole processes, against raw-libyaml.
+        .executableTarget(name: "end-to-end", dependencies: ["GeneratorStages", "BenchmarkSupport"]),
         // `swift run -c release generator-ratios`: the ratio table of the README, all stages in one run.
         .executableTarget(name: "generator-ratios", dependencies: ["GeneratorStages", "BenchmarkSupport"]),
         // `swift run -c release client-benchmarks`: 1 GiB upload/download against a loopback sink server (peak

@@ -40,10 +40,10 @@ public enum Inputs {
     /// `spec/sora-2.yaml` of this repository.
     public static var soraPath: String { repositoryRoot + "/spec/sora-2.yaml" }
 
-    /// The 3 MB upstream OpenAI document: `SORA_UPSTREAM_SPEC`, else `../shared/openai-openapi/` beside the repository.
+    /// The 3 MB upstream OpenAI document: `SORA_UPSTREAM_SPEC`, else the unmodified copy in `Tests/Upstream/openai/`.
     public static var upstreamPath: String {
         if let path = getenv("SORA_UPSTREAM_SPEC") { return String(cString: path) }
-        return repositoryRoot + "/../shared/openai-openapi/openai-openapi-full.yaml"
+        return repositoryRoot + "/Tests/Upstream/openai/openapi.yaml"
     }
 
     /// Size of the synthetic spec: at least this many bytes (5 MiB); the doubled one has twice the groups.
