@@ -25,6 +25,11 @@ let package = Package(
                 .product(name: "SoraCodegen", package: rootIdentity),
             ]
         ),
+        // sora-codegen.yaml through the YAML module and the configuration reader, then its filter and names applied.
+        .executableTarget(
+            name: "fuzz-config",
+            dependencies: [.product(name: "SoraCodegen", package: rootIdentity)]
+        ),
         // A create request's body as sora-mock parses it: multipart, header parameters, image sniffing, rules.
         .executableTarget(
             name: "fuzz-multipart",

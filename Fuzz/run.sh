@@ -15,7 +15,7 @@ set -euo pipefail
 
 # Every fuzz target of Fuzz/Package.swift; each has Corpus/<name>/, and may have Seeds/<name>/ and
 # Dictionaries/<name>.dict.
-TARGETS=(fuzz-spec fuzz-multipart fuzz-client)
+TARGETS=(fuzz-spec fuzz-config fuzz-multipart fuzz-client)
 max_corpus_file=${MAX_CORPUS_FILE:-2048}
 
 # libFuzzer options for a campaign: one job, 10 s per input at most, 4 GiB of memory at most.
