@@ -1,18 +1,7 @@
-import Dispatch
-import Synchronization
-
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
     import Foundation
-#endif
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#elseif canImport(Darwin)
-    import Darwin
 #endif
 
 /// Brings an output folder in line with generated files: writes what changed, deletes files the spec no
@@ -101,57 +90,5 @@ public struct OutputWriter: Sendable {
             if entry.isDirectory { try removeTree(child) } else { try FileSystem.removeFile(child) }
         }
         FileSystem.removeDirectory(path)
-    }
-}
-
-/// Reads a spec (or any input) whole, straight into bytes.
-public enum InputFile {
-    /// Why a file could not be read, in the system's words (`No such file or directory`).
-    public struct Failure: Error, Sendable, CustomStringConvertible {
-        /// The system's reason.
-        public let reason: String
-        /// The reason.
-        public var description: String { reason }
-    }
-
-    /// The file's bytes.
-    public static func read(_ path: String) throws(Failure) -> [UInt8] {
-        do {
-            guard let bytes = try FileSystem.readFile(path) else {
-                throw FileSystem.Failure(action: "read", path: path, code: ENOENT)
-            }
-            return bytes
-        } catch let failure as FileSystem.Failure {
-            throw Failure(reason: failure.reason)
-        } catch {
-            throw Failure(reason: "\(error)")
-        }
-    }
-}
-
-/// Runs work over indices on every core, stopping at the first error.
-enum Parallel {
-    /// Below this many items one thread is faster than several.
-    static let threshold = 64
-
-    static func forEach(_ count: Int, _ body: @Sendable (Int) throws -> Void) throws {
-        guard count >= threshold else {
-            for index in 0..<count { try body(index) }
-            return
-        }
-        let parts = min(8, ProcessInfo.processInfo.activeProcessorCount * 2)
-        let failure = Mutex<(any Error)?>(nil)
-        DispatchQueue.concurrentPerform(iterations: parts) { part in
-            for index in stride(from: part, to: count, by: parts) {
-                if failure.withLock({ $0 != nil }) { return }
-                do {
-                    try body(index)
-                } catch {
-                    failure.withLock { if $0 == nil { $0 = error } }
-                    return
-                }
-            }
-        }
-        if let error = failure.withLock({ $0 }) { throw error }
     }
 }
