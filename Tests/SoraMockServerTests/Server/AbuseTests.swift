@@ -58,8 +58,10 @@ import Testing
             for _ in 0..<10 {
                 #expect(try await harness.send(.GET, "/v1/videos").status == 200)
             }
-            // Others are answered while the slow sender dribbles (it takes far longer than this bound).
-            #expect(ContinuousClock.now - started < .seconds(5))
+            // Others are answered while the slow sender dribbles. Alone this takes 0.2 s; the bound only catches a
+            // server stuck behind the slow sender, since the whole suite running in parallel (corpus documents
+            // compiling on both cores) once stretched these ten answers to 6 s.
+            #expect(ContinuousClock.now - started < .seconds(20))
             let answer = try await slow.value
             #expect(answer.hasPrefix("HTTP/1.1 200 OK"))
         }
