@@ -158,7 +158,7 @@ extension SoraClient {
         interval: Duration = .seconds(2),
         timeout: Duration = .seconds(900)
     ) -> PollingSequence<Video> {
-        return PollingSequence(operationID: "waitForCompletion", interval: interval, timeout: timeout, intervalHeader: "openai-poll-after-ms", isTerminal: { ["completed", "failed"].contains($0.status.rawValue) }) {
+        return PollingSequence(operationID: "waitForCompletion", interval: interval, timeout: timeout, intervalHeader: "openai-poll-after-ms", isTerminal: { switch $0.status { case .completed, .failed: true; default: false } }) {
             [core] () async throws(SoraError) -> OperationResponse in
             var httpRequest = OperationRequest(operationID: "retrieveVideo", method: .get, path: "/videos/{video_id}")
             httpRequest.setPathParameter("video_id", videoId)

@@ -23,6 +23,28 @@ extension Translator {
     }
 
     /// An open enum over `values` (a name seed, the text for people and the Swift literal of each raw value).
+    /// The Swift case of each value of an open enum, in order, and the name a clash moved it from: the one rule
+    /// for the enum's declaration and for code that names its cases (the polling helper).
+    static func caseNames(enumName: String, seeds: [String], varnames: [String]?) -> [(
+        name: String, renamedFrom: String?
+    )] {
+        var seen: Set<String> = []
+        return seeds.enumerated().map { index, seed in
+            var caseName =
+                varnames.map { SwiftNames.escaped($0[index]) } ?? SwiftNames.caseName(seed, enumType: enumName)
+            var renamedFrom: String?
+            if seen.contains(SwiftNames.bare(caseName))
+                || ["unknown", "rawValue", "knownCases", "description"].contains(SwiftNames.bare(caseName))
+            {
+                let taken = SwiftNames.bare(caseName)
+                caseName = SwiftNames.numbered(taken) { seen.contains($0) }
+                renamedFrom = taken
+            }
+            seen.insert(SwiftNames.bare(caseName))
+            return (caseName, renamedFrom)
+        }
+    }
+
     private mutating func openEnum(
         name: String, values: [(seed: String, display: String, literal: Code)], varnames: [String]?,
         valueAt place: (Int) -> SpecLocation, rawType: SwiftType,
@@ -30,22 +52,16 @@ extension Translator {
     ) -> TypeDeclaration {
         let wire = rawType == .string ? "string" : "number"
         var cases: [(name: String, display: String, value: Code)] = []
-        var seen: [String: String] = [:]
-        for (index, (seed, value, literal)) in values.enumerated() {
-            var caseName =
-                varnames.map { SwiftNames.escaped($0[index]) } ?? SwiftNames.caseName(seed, enumType: name)
-            let mark = place(index)
-            if seen[SwiftNames.bare(caseName)] != nil
-                || ["unknown", "rawValue", "knownCases", "description"].contains(SwiftNames.bare(caseName))
-            {
-                let taken = SwiftNames.bare(caseName)
-                caseName = SwiftNames.numbered(taken) { seen[$0] != nil }
+        let names = Self.caseNames(enumName: name, seeds: values.map(\.seed), varnames: varnames)
+        for (index, (_, value, literal)) in values.enumerated() {
+            let caseName = names[index].name
+            if let taken = names[index].renamedFrom {
+                let owner = values.indices.first { names[$0].name == taken || SwiftNames.bare(names[$0].name) == taken }
                 diagnostics.warning(
                     "enum value '\(value)' would become the Swift case '\(taken)', which "
-                        + (seen[taken].map { "'\($0)' already has" } ?? "the generated enum uses itself")
-                        + "; it is '\(caseName)' (name it with x-enum-varnames)", at: mark)
+                        + (owner.map { "'\(values[$0].display)' already has" } ?? "the generated enum uses itself")
+                        + "; it is '\(caseName)' (name it with x-enum-varnames)", at: place(index))
             }
-            seen[SwiftNames.bare(caseName)] = value
             cases.append((caseName, value, literal))
         }
         var members: [Declaration] = cases.map {

@@ -22,11 +22,7 @@ extension Translator {
                 "'x-polling' needs a JSON object answer with the property '\(polling.status)'", at: polling.mark)
             return nil
         }
-        let optional = status.isOptional ? "?" : ""
-        let text: Code =
-            if case .enumeration? = table.resolved(status.property.schema)?.kind {
-                "$0.\(status.name)\(optional).rawValue"
-            } else { "$0.\(status.name)" }
+        let isTerminal = terminalTest(polling, status: status)
         var parameters = function.parameters
         if parameters.first?.label == "_" { parameters[0].label = "of" }
         parameters += [
@@ -35,7 +31,6 @@ extension Translator {
         ]
         let header: Code = polling.intervalHeader.map { "\(literal: $0)" } ?? "nil"
         let terminal = polling.terminal.joined(separator: ", ")
-        let isTerminal: Code = "isTerminal: { \(literals: polling.terminal).contains(\(text)) }"
         let call: Code =
             "return PollingSequence(operationID: \(literal: polling.method), interval: interval, timeout: timeout, intervalHeader: \(header), \(isTerminal))"
         return FunctionDeclaration(
@@ -52,6 +47,29 @@ extension Translator {
                     [.line("[core] () async throws(SoraError) -> OperationResponse in")] + request
                         + [.line("return try await core.send(httpRequest)")])
             ])
+    }
+
+    /// `isTerminal: { switch $0.status { case .completed, .failed: true; default: false } }`: the states compared
+    /// as the enum's own cases (a state the enum does not list is its `.unknown` case, with a warning), or as
+    /// strings when the property is not an enum.
+    private mutating func terminalTest(_ polling: PollingExtension, status member: Member) -> Code {
+        guard case .enumeration(let values)? = table.resolved(member.property.schema)?.kind,
+            let enumName = table.objectName(member.property.schema).map(table.swiftName)
+                ?? Optional(SwiftNames.typeName(member.property.name))
+        else {
+            return "isTerminal: { \(literals: polling.terminal).contains($0.\(member.name)) }"
+        }
+        let names = Self.caseNames(enumName: enumName, seeds: values.values, varnames: values.varnames)
+        let optional = member.isOptional ? "?" : ""
+        let patterns = polling.terminal.map { state -> String in
+            if let index = values.values.firstIndex(of: state) { return "." + names[index].name + optional }
+            diagnostics.warning(
+                "'x-polling' terminal state '\(state)' is not among the values of '\(polling.status)'; it is "
+                    + "compared as an unknown value", at: polling.mark)
+            return ".unknown(\(SwiftLiteral.string(state)))" + optional
+        }
+        return
+            "isTerminal: { switch $0.\(member.name) { case \(patterns.joined(separator: ", ")): true; default: false } }"
     }
 
     mutating func paginationFunction(
