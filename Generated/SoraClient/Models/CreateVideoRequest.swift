@@ -91,12 +91,28 @@ public struct CreateVideoRequest: Hashable, Sendable, MultipartEncodable {
         var validator = Validator("CreateVideoRequest")
         validator.check(prompt, field: "prompt", minLength: 1)
         validator.check(seconds, field: "seconds", pattern: "^[0-9]+$")
-        validator.check(characterTimestamps, field: "character_timestamps", pattern: "^[0-9]+(\\.[0-9]+)?,[0-9]+(\\.[0-9]+)?$")
+        validator.check(
+            characterTimestamps,
+            field: "character_timestamps",
+            pattern: "^[0-9]+(\\.[0-9]+)?,[0-9]+(\\.[0-9]+)?$"
+        )
         validator.checkRangeLength(characterTimestamps, field: "character_timestamps", minimum: 1.0, maximum: 3.0)
         validator.checkImageSize(inputReference, field: "input_reference", equals: size?.rawValue, sizeField: "size")
-        validator.dependentRequired("character_url", isPresent: characterUrl != nil, requires: [("character_timestamps", characterTimestamps != nil)])
-        validator.dependentRequired("character_timestamps", isPresent: characterTimestamps != nil, requires: [("character_url", characterUrl != nil)])
-        validator.rule(when: [FieldCondition("size", size?.rawValue, in: ["1024x1792", "1792x1024"], required: true)], then: [FieldCondition("model", model.rawValue, in: ["sora-2-pro"], required: true)], because: "HD sizes only with sora-2-pro (高清分辨率仅 sora-2-pro 模型可用)")
+        validator.dependentRequired(
+            "character_url",
+            isPresent: characterUrl != nil,
+            requires: [("character_timestamps", characterTimestamps != nil)]
+        )
+        validator.dependentRequired(
+            "character_timestamps",
+            isPresent: characterTimestamps != nil,
+            requires: [("character_url", characterUrl != nil)]
+        )
+        validator.rule(
+            when: [FieldCondition("size", size?.rawValue, in: ["1024x1792", "1792x1024"], required: true)],
+            then: [FieldCondition("model", model.rawValue, in: ["sora-2-pro"], required: true)],
+            because: "HD sizes only with sora-2-pro (高清分辨率仅 sora-2-pro 模型可用)"
+        )
         try validator.finish()
     }
 

@@ -16,7 +16,10 @@ extension SoraClient {
     /// - Throws: `SoraError` (validation before sending, API errors with status and request id, transport).
     ///
     /// Spec: `POST /videos` (`#/paths/~1videos/post`)
-    public func createVideo(_ body: CreateVideoRequest, idempotencyKey: String? = nil) async throws(SoraError) -> Video {
+    public func createVideo(
+        _ body: CreateVideoRequest,
+        idempotencyKey: String? = nil
+    ) async throws(SoraError) -> Video {
         return try await createVideoWithHeaders(body, idempotencyKey: idempotencyKey).body
     }
 
@@ -45,7 +48,9 @@ extension SoraClient {
         httpRequest.setHeader("Idempotency-Key", idempotencyKey)
         try httpRequest.setMultipartBody(body, checkingImages: core.configuration.checksImageSize)
         let httpResponse = try await core.send(httpRequest, errorTypes: [.default: ErrorResponse.self])
-        let headers = CreateVideoResponseHeaders(openaiPollAfterMs: httpResponse.header("openai-poll-after-ms", as: Int.self))
+        let headers = CreateVideoResponseHeaders(
+            openaiPollAfterMs: httpResponse.header("openai-poll-after-ms", as: Int.self)
+        )
         func readBody() async throws(SoraError) -> Video {
             return try await httpResponse.decodeJSON(Video.self)
         }
@@ -98,7 +103,9 @@ extension SoraClient {
         httpRequest.addQuery("after", after)
         httpRequest.addQuery("order", order)
         let httpResponse = try await core.send(httpRequest, errorTypes: [.default: ErrorResponse.self])
-        let headers = ListVideosResponseHeaders(openaiPollAfterMs: httpResponse.header("openai-poll-after-ms", as: Int.self))
+        let headers = ListVideosResponseHeaders(
+            openaiPollAfterMs: httpResponse.header("openai-poll-after-ms", as: Int.self)
+        )
         func readBody() async throws(SoraError) -> VideoList {
             return try await httpResponse.decodeJSON(VideoList.self)
         }
@@ -139,11 +146,15 @@ extension SoraClient {
     /// - Throws: `SoraError` (validation before sending, API errors with status and request id, transport).
     ///
     /// Spec: `GET /videos/{video_id}` (`#/paths/~1videos~1{video_id}/get`)
-    public func retrieveVideoWithHeaders(_ videoId: String) async throws(SoraError) -> ResponseWithHeaders<Video, RetrieveVideoResponseHeaders> {
+    public func retrieveVideoWithHeaders(
+        _ videoId: String
+    ) async throws(SoraError) -> ResponseWithHeaders<Video, RetrieveVideoResponseHeaders> {
         var httpRequest = OperationRequest(operationID: "retrieveVideo", method: .get, path: "/videos/{video_id}")
         httpRequest.setPathParameter("video_id", videoId)
         let httpResponse = try await core.send(httpRequest, errorTypes: [.default: ErrorResponse.self])
-        let headers = RetrieveVideoResponseHeaders(openaiPollAfterMs: httpResponse.header("openai-poll-after-ms", as: Int.self))
+        let headers = RetrieveVideoResponseHeaders(
+            openaiPollAfterMs: httpResponse.header("openai-poll-after-ms", as: Int.self)
+        )
         func readBody() async throws(SoraError) -> Video {
             return try await httpResponse.decodeJSON(Video.self)
         }
@@ -158,7 +169,13 @@ extension SoraClient {
         interval: Duration = .seconds(2),
         timeout: Duration = .seconds(900)
     ) -> PollingSequence<Video> {
-        return PollingSequence(operationID: "waitForCompletion", interval: interval, timeout: timeout, intervalHeader: "openai-poll-after-ms", isTerminal: { switch $0.status { case .completed, .failed: true; default: false } }) {
+        return PollingSequence(
+            operationID: "waitForCompletion",
+            interval: interval,
+            timeout: timeout,
+            intervalHeader: "openai-poll-after-ms",
+            isTerminal: { switch $0.status { case .completed, .failed: true; default: false } }
+        ) {
             [core] () async throws(SoraError) -> OperationResponse in
             var httpRequest = OperationRequest(operationID: "retrieveVideo", method: .get, path: "/videos/{video_id}")
             httpRequest.setPathParameter("video_id", videoId)
@@ -197,7 +214,11 @@ extension SoraClient {
         _ videoId: String,
         variant: VideoContentVariant? = nil
     ) async throws(SoraError) -> BinaryContent {
-        var httpRequest = OperationRequest(operationID: "downloadVideoContent", method: .get, path: "/videos/{video_id}/content")
+        var httpRequest = OperationRequest(
+            operationID: "downloadVideoContent",
+            method: .get,
+            path: "/videos/{video_id}/content"
+        )
         httpRequest.setPathParameter("video_id", videoId)
         httpRequest.addQuery("variant", variant)
         httpRequest.setHeader("Accept", "video/mp4, image/webp, image/jpeg, application/octet-stream")
@@ -213,7 +234,11 @@ extension SoraClient {
         variant: VideoContentVariant? = nil,
         to destination: URL
     ) async throws(SoraError) -> DownloadedFile {
-        var httpRequest = OperationRequest(operationID: "downloadVideoContent", method: .get, path: "/videos/{video_id}/content")
+        var httpRequest = OperationRequest(
+            operationID: "downloadVideoContent",
+            method: .get,
+            path: "/videos/{video_id}/content"
+        )
         httpRequest.setPathParameter("video_id", videoId)
         httpRequest.addQuery("variant", variant)
         httpRequest.setHeader("Accept", "video/mp4, image/webp, image/jpeg, application/octet-stream")

@@ -5,6 +5,8 @@
 public struct SwiftPrinter {
     var output: [UInt8] = []
     var indentLevel = 0
+    /// The wrapped copy of a file with lines over the limit, reused from file to file.
+    private var wrapped: [UInt8] = []
     /// False for `accessModifier: internal`: every `public` the tree asks for is left out.
     var publicAccess = true
     /// The header line of the last spec path, worked out once for all the files of a run.
@@ -63,9 +65,16 @@ public struct SwiftPrinter {
 
     /// The file's text, copied out at its exact size.
     private mutating func finishFile() -> String {
-        let text = String(decoding: output, as: UTF8.self)
-        // One very large file (all operations of a tag) should not pin its buffer for the rest of the run.
+        // One very large file (all operations of a tag) should not pin its buffers for the rest of the run, nor
+        // hold three copies of itself at once: the printed bytes go before the text is made from the wrapped ones.
+        guard LineWrapper.wrap(output, limit: Self.lineLimit, into: &wrapped) else {
+            let text = String(decoding: output, as: UTF8.self)
+            if output.capacity > Self.keptCapacity { output = [] }
+            return text
+        }
         if output.capacity > Self.keptCapacity { output = [] }
+        let text = String(decoding: wrapped, as: UTF8.self)
+        if wrapped.capacity > Self.keptCapacity { wrapped = [] }
         return text
     }
 

@@ -10,7 +10,10 @@ import SoraRuntime
 /// Spec: `#/info` (version 0.0.0)
 public struct APIClient: Sendable {
     /// The servers the spec lists; the first is the default base URL.
-    public static let servers: [String] = ["https://dream-gateway.livepeer.cloud", "https://livepeer.studio/api/beta/generate"]
+    public static let servers: [String] = [
+        "https://dream-gateway.livepeer.cloud",
+        "https://livepeer.studio/api/beta/generate"
+    ]
 
     /// Sends requests and turns responses into values or typed errors.
     public let core: APIClientCore
@@ -24,6 +27,12 @@ public struct APIClient: Sendable {
         transport: any ClientTransport,
         configuration: ClientConfiguration = ClientConfiguration()
     ) throws(SoraError) {
-        core = try APIClientCore(baseURL: baseURL, defaultServer: Self.servers.first, token: token, transport: transport, configuration: configuration)
+        core = try APIClientCore(
+            baseURL: baseURL,
+            defaultServer: Self.servers.first,
+            token: token,
+            transport: transport,
+            configuration: configuration
+        )
     }
 }

@@ -23,6 +23,12 @@ public struct APIClient: Sendable {
         transport: any ClientTransport,
         configuration: ClientConfiguration = ClientConfiguration()
     ) throws(SoraError) {
-        core = try APIClientCore(baseURL: baseURL, defaultServer: Self.servers.first, credentials: [:], transport: transport, configuration: configuration)
+        core = try APIClientCore(
+            baseURL: baseURL,
+            defaultServer: Self.servers.first,
+            credentials: [:],
+            transport: transport,
+            configuration: configuration
+        )
     }
 }

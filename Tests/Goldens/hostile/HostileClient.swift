@@ -28,6 +28,12 @@ public struct HostileClient: Sendable {
         transport: any ClientTransport,
         configuration: ClientConfiguration = ClientConfiguration()
     ) throws(SoraError) {
-        core = try APIClientCore(baseURL: baseURL, defaultServer: Self.servers.first, token: token, transport: transport, configuration: configuration)
+        core = try APIClientCore(
+            baseURL: baseURL,
+            defaultServer: Self.servers.first,
+            token: token,
+            transport: transport,
+            configuration: configuration
+        )
     }
 }

@@ -24,6 +24,12 @@ public struct APIClient: Sendable {
         transport: any ClientTransport,
         configuration: ClientConfiguration = ClientConfiguration()
     ) throws(SoraError) {
-        core = try APIClientCore(baseURL: baseURL, defaultServer: Self.servers.first, token: token, transport: transport, configuration: configuration)
+        core = try APIClientCore(
+            baseURL: baseURL,
+            defaultServer: Self.servers.first,
+            token: token,
+            transport: transport,
+            configuration: configuration
+        )
     }
 }

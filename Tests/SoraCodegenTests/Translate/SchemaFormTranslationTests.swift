@@ -157,8 +157,11 @@ import Testing
             ))
         #expect(
             operations.contains(
-                "let headers = GetCountResponseHeaders(xRateRemaining: httpResponse.header(\"X-Rate-Remaining\", as: Int.self), "
-                    + "xTrace: httpResponse.header(\"X-Trace\"), xCached: httpResponse.header(\"X-Cached\", as: Bool.self))"
+                "let headers = GetCountResponseHeaders(\n"
+                    + "            xRateRemaining: httpResponse.header(\"X-Rate-Remaining\", as: Int.self),\n"
+                    + "            xTrace: httpResponse.header(\"X-Trace\"),\n"
+                    + "            xCached: httpResponse.header(\"X-Cached\", as: Bool.self)\n"
+                    + "        )"
             ))
         #expect(operations.contains("return ResponseWithHeaders(body: try await readBody(), headers: headers)"))
         #expect(operations.contains("public func pingWithHeaders() async throws(SoraError) -> PingResponseHeaders {"))

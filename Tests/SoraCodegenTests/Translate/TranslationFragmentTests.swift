@@ -140,8 +140,10 @@ import Testing
                 "validator.dependentRequired(\"a\", isPresent: a != nil, requires: [(\"b\", b != nil)])"))
         #expect(
             file.contains(
-                "validator.rule(when: [FieldCondition(\"size\", size?.rawValue, in: [\"big\"], required: true)], "
-                    + "then: [FieldCondition(\"model\", model, in: [\"pro\"], required: false)], because: nil)"))
+                "validator.rule(\n"
+                    + "            when: [FieldCondition(\"size\", size?.rawValue, in: [\"big\"], required: true)],\n"
+                    + "            then: [FieldCondition(\"model\", model, in: [\"pro\"], required: false)],\n"
+                    + "            because: nil\n        )"))
     }
 
     @Test func rulesNamingMissingPropertiesAreDiagnostics() {

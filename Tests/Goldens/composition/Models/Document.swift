@@ -25,7 +25,11 @@ public struct Document: Codable, Hashable, Sendable, Validatable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.title = try container.decodeIfPresent(String.self, forKey: .title)
-        self.additionalProperties = try AdditionalProperties.decode(JSONValue.self, from: decoder, excluding: Self.knownKeys)
+        self.additionalProperties = try AdditionalProperties.decode(
+            JSONValue.self,
+            from: decoder,
+            excluding: Self.knownKeys
+        )
     }
 
     /// Encodes the named properties and `additionalProperties` into one JSON object.

@@ -34,7 +34,11 @@ public struct Labelled: Codable, Hashable, Sendable, Validatable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.id = try container.decode(Int.self, forKey: .id)
         self.note = try container.decodeIfPresent(String.self, forKey: .note)
-        self.additionalProperties = try AdditionalProperties.decode(String.self, from: decoder, excluding: Self.knownKeys)
+        self.additionalProperties = try AdditionalProperties.decode(
+            String.self,
+            from: decoder,
+            excluding: Self.knownKeys
+        )
     }
 
     /// Encodes the named properties and `additionalProperties` into one JSON object.

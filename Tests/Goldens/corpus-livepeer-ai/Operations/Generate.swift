@@ -16,7 +16,10 @@ extension APIClient {
     public func genTextToImage(_ body: TextToImageParams) async throws(SoraError) -> ImageResponse {
         var httpRequest = OperationRequest(operationID: "genTextToImage", method: .post, path: "/text-to-image")
         try httpRequest.setJSONBody(body)
-        let httpResponse = try await core.send(httpRequest, errorTypes: [400: HTTPError.self, 401: HTTPError.self, 500: HTTPError.self, 422: HTTPValidationError.self])
+        let httpResponse = try await core.send(
+            httpRequest,
+            errorTypes: [400: HTTPError.self, 401: HTTPError.self, 500: HTTPError.self, 422: HTTPValidationError.self]
+        )
         return try await httpResponse.decodeJSON(ImageResponse.self)
     }
 
@@ -32,7 +35,10 @@ extension APIClient {
     public func genImageToImage(_ body: BodyGenImageToImage) async throws(SoraError) -> ImageResponse {
         var httpRequest = OperationRequest(operationID: "genImageToImage", method: .post, path: "/image-to-image")
         try httpRequest.setMultipartBody(body, checkingImages: core.configuration.checksImageSize)
-        let httpResponse = try await core.send(httpRequest, errorTypes: [400: HTTPError.self, 401: HTTPError.self, 500: HTTPError.self, 422: HTTPValidationError.self])
+        let httpResponse = try await core.send(
+            httpRequest,
+            errorTypes: [400: HTTPError.self, 401: HTTPError.self, 500: HTTPError.self, 422: HTTPValidationError.self]
+        )
         return try await httpResponse.decodeJSON(ImageResponse.self)
     }
 
@@ -48,7 +54,10 @@ extension APIClient {
     public func genImageToVideo(_ body: BodyGenImageToVideo) async throws(SoraError) -> VideoResponse {
         var httpRequest = OperationRequest(operationID: "genImageToVideo", method: .post, path: "/image-to-video")
         try httpRequest.setMultipartBody(body, checkingImages: core.configuration.checksImageSize)
-        let httpResponse = try await core.send(httpRequest, errorTypes: [400: HTTPError.self, 401: HTTPError.self, 500: HTTPError.self, 422: HTTPValidationError.self])
+        let httpResponse = try await core.send(
+            httpRequest,
+            errorTypes: [400: HTTPError.self, 401: HTTPError.self, 500: HTTPError.self, 422: HTTPValidationError.self]
+        )
         return try await httpResponse.decodeJSON(VideoResponse.self)
     }
 
@@ -64,7 +73,10 @@ extension APIClient {
     public func genUpscale(_ body: BodyGenUpscale) async throws(SoraError) -> ImageResponse {
         var httpRequest = OperationRequest(operationID: "genUpscale", method: .post, path: "/upscale")
         try httpRequest.setMultipartBody(body, checkingImages: core.configuration.checksImageSize)
-        let httpResponse = try await core.send(httpRequest, errorTypes: [400: HTTPError.self, 401: HTTPError.self, 500: HTTPError.self, 422: HTTPValidationError.self])
+        let httpResponse = try await core.send(
+            httpRequest,
+            errorTypes: [400: HTTPError.self, 401: HTTPError.self, 500: HTTPError.self, 422: HTTPValidationError.self]
+        )
         return try await httpResponse.decodeJSON(ImageResponse.self)
     }
 
@@ -80,7 +92,17 @@ extension APIClient {
     public func genAudioToText(_ body: BodyGenAudioToText) async throws(SoraError) -> TextResponse {
         var httpRequest = OperationRequest(operationID: "genAudioToText", method: .post, path: "/audio-to-text")
         try httpRequest.setMultipartBody(body, checkingImages: core.configuration.checksImageSize)
-        let httpResponse = try await core.send(httpRequest, errorTypes: [400: HTTPError.self, 401: HTTPError.self, 413: HTTPError.self, 415: HTTPError.self, 500: HTTPError.self, 422: HTTPValidationError.self])
+        let httpResponse = try await core.send(
+            httpRequest,
+            errorTypes: [
+                400: HTTPError.self,
+                401: HTTPError.self,
+                413: HTTPError.self,
+                415: HTTPError.self,
+                500: HTTPError.self,
+                422: HTTPValidationError.self
+            ]
+        )
         return try await httpResponse.decodeJSON(TextResponse.self)
     }
 
@@ -94,9 +116,16 @@ extension APIClient {
     ///
     /// Spec: `POST /segment-anything-2` (`#/paths/~1segment-anything-2/post`)
     public func genSegmentAnything2(_ body: BodyGenSegmentAnything2) async throws(SoraError) -> MasksResponse {
-        var httpRequest = OperationRequest(operationID: "genSegmentAnything2", method: .post, path: "/segment-anything-2")
+        var httpRequest = OperationRequest(
+            operationID: "genSegmentAnything2",
+            method: .post,
+            path: "/segment-anything-2"
+        )
         try httpRequest.setMultipartBody(body, checkingImages: core.configuration.checksImageSize)
-        let httpResponse = try await core.send(httpRequest, errorTypes: [400: HTTPError.self, 401: HTTPError.self, 500: HTTPError.self, 422: HTTPValidationError.self])
+        let httpResponse = try await core.send(
+            httpRequest,
+            errorTypes: [400: HTTPError.self, 401: HTTPError.self, 500: HTTPError.self, 422: HTTPValidationError.self]
+        )
         return try await httpResponse.decodeJSON(MasksResponse.self)
     }
 
@@ -112,7 +141,10 @@ extension APIClient {
     public func genLLM(_ body: LLMRequest) async throws(SoraError) -> LLMResponse {
         var httpRequest = OperationRequest(operationID: "genLLM", method: .post, path: "/llm")
         try httpRequest.setJSONBody(body)
-        let httpResponse = try await core.send(httpRequest, errorTypes: [400: HTTPError.self, 401: HTTPError.self, 500: HTTPError.self, 422: HTTPValidationError.self])
+        let httpResponse = try await core.send(
+            httpRequest,
+            errorTypes: [400: HTTPError.self, 401: HTTPError.self, 500: HTTPError.self, 422: HTTPValidationError.self]
+        )
         return try await httpResponse.decodeJSON(LLMResponse.self)
     }
 
@@ -128,7 +160,16 @@ extension APIClient {
     public func genImageToText(_ body: BodyGenImageToText) async throws(SoraError) -> ImageToTextResponse {
         var httpRequest = OperationRequest(operationID: "genImageToText", method: .post, path: "/image-to-text")
         try httpRequest.setMultipartBody(body, checkingImages: core.configuration.checksImageSize)
-        let httpResponse = try await core.send(httpRequest, errorTypes: [400: HTTPError.self, 401: HTTPError.self, 413: HTTPError.self, 500: HTTPError.self, 422: HTTPValidationError.self])
+        let httpResponse = try await core.send(
+            httpRequest,
+            errorTypes: [
+                400: HTTPError.self,
+                401: HTTPError.self,
+                413: HTTPError.self,
+                500: HTTPError.self,
+                422: HTTPValidationError.self
+            ]
+        )
         return try await httpResponse.decodeJSON(ImageToTextResponse.self)
     }
 
@@ -141,10 +182,19 @@ extension APIClient {
     /// - Throws: `SoraError` (validation before sending, API errors with status and request id, transport).
     ///
     /// Spec: `POST /live-video-to-video` (`#/paths/~1live-video-to-video/post`)
-    public func genLiveVideoToVideo(_ body: LiveVideoToVideoParams) async throws(SoraError) -> LiveVideoToVideoResponse {
-        var httpRequest = OperationRequest(operationID: "genLiveVideoToVideo", method: .post, path: "/live-video-to-video")
+    public func genLiveVideoToVideo(
+        _ body: LiveVideoToVideoParams
+    ) async throws(SoraError) -> LiveVideoToVideoResponse {
+        var httpRequest = OperationRequest(
+            operationID: "genLiveVideoToVideo",
+            method: .post,
+            path: "/live-video-to-video"
+        )
         try httpRequest.setJSONBody(body)
-        let httpResponse = try await core.send(httpRequest, errorTypes: [400: HTTPError.self, 401: HTTPError.self, 500: HTTPError.self, 422: HTTPValidationError.self])
+        let httpResponse = try await core.send(
+            httpRequest,
+            errorTypes: [400: HTTPError.self, 401: HTTPError.self, 500: HTTPError.self, 422: HTTPValidationError.self]
+        )
         return try await httpResponse.decodeJSON(LiveVideoToVideoResponse.self)
     }
 
@@ -160,7 +210,10 @@ extension APIClient {
     public func genTextToSpeech(_ body: TextToSpeechParams) async throws(SoraError) -> AudioResponse {
         var httpRequest = OperationRequest(operationID: "genTextToSpeech", method: .post, path: "/text-to-speech")
         try httpRequest.setJSONBody(body)
-        let httpResponse = try await core.send(httpRequest, errorTypes: [400: HTTPError.self, 401: HTTPError.self, 500: HTTPError.self, 422: HTTPValidationError.self])
+        let httpResponse = try await core.send(
+            httpRequest,
+            errorTypes: [400: HTTPError.self, 401: HTTPError.self, 500: HTTPError.self, 422: HTTPValidationError.self]
+        )
         return try await httpResponse.decodeJSON(AudioResponse.self)
     }
 }

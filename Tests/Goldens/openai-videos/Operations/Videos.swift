@@ -72,8 +72,14 @@ extension APIClient {
     ///
     /// Spec: `POST /videos/characters` (`#/paths/~1videos~1characters/post`)
     @available(*, deprecated)
-    public func createVideoCharacter(_ body: CreateVideoCharacterBody? = nil) async throws(SoraError) -> VideoCharacterResource {
-        var httpRequest = OperationRequest(operationID: "CreateVideoCharacter", method: .post, path: "/videos/characters")
+    public func createVideoCharacter(
+        _ body: CreateVideoCharacterBody? = nil
+    ) async throws(SoraError) -> VideoCharacterResource {
+        var httpRequest = OperationRequest(
+            operationID: "CreateVideoCharacter",
+            method: .post,
+            path: "/videos/characters"
+        )
         if let body {
             try httpRequest.setMultipartBody(body, checkingImages: core.configuration.checksImageSize)
         }
@@ -90,7 +96,11 @@ extension APIClient {
     /// Spec: `GET /videos/characters/{character_id}` (`#/paths/~1videos~1characters~1{character_id}/get`)
     @available(*, deprecated)
     public func getVideoCharacter(_ characterId: String) async throws(SoraError) -> VideoCharacterResource {
-        var httpRequest = OperationRequest(operationID: "GetVideoCharacter", method: .get, path: "/videos/characters/{character_id}")
+        var httpRequest = OperationRequest(
+            operationID: "GetVideoCharacter",
+            method: .get,
+            path: "/videos/characters/{character_id}"
+        )
         httpRequest.setPathParameter("character_id", characterId)
         let httpResponse = try await core.send(httpRequest)
         return try await httpResponse.decodeJSON(VideoCharacterResource.self)
@@ -121,7 +131,9 @@ extension APIClient {
     ///
     /// Spec: `POST /videos/edits` (`#/paths/~1videos~1edits/post`)
     @available(*, deprecated)
-    public func createVideoEdit(multipart body: CreateVideoEditMultipartBody? = nil) async throws(SoraError) -> VideoResource {
+    public func createVideoEdit(
+        multipart body: CreateVideoEditMultipartBody? = nil
+    ) async throws(SoraError) -> VideoResource {
         var httpRequest = OperationRequest(operationID: "CreateVideoEdit", method: .post, path: "/videos/edits")
         if let body {
             try httpRequest.setMultipartBody(body, checkingImages: core.configuration.checksImageSize)
@@ -155,7 +167,9 @@ extension APIClient {
     ///
     /// Spec: `POST /videos/extensions` (`#/paths/~1videos~1extensions/post`)
     @available(*, deprecated)
-    public func createVideoExtend(multipart body: CreateVideoExtendMultipartBody? = nil) async throws(SoraError) -> VideoResource {
+    public func createVideoExtend(
+        multipart body: CreateVideoExtendMultipartBody? = nil
+    ) async throws(SoraError) -> VideoResource {
         var httpRequest = OperationRequest(operationID: "CreateVideoExtend", method: .post, path: "/videos/extensions")
         if let body {
             try httpRequest.setMultipartBody(body, checkingImages: core.configuration.checksImageSize)
@@ -209,7 +223,11 @@ extension APIClient {
         _ videoId: String,
         variant: VideoContentVariant? = nil
     ) async throws(SoraError) -> BinaryContent {
-        var httpRequest = OperationRequest(operationID: "RetrieveVideoContent", method: .get, path: "/videos/{video_id}/content")
+        var httpRequest = OperationRequest(
+            operationID: "RetrieveVideoContent",
+            method: .get,
+            path: "/videos/{video_id}/content"
+        )
         httpRequest.setPathParameter("video_id", videoId)
         httpRequest.addQuery("variant", variant)
         httpRequest.setHeader("Accept", "video/mp4, image/webp, application/json")
@@ -226,7 +244,11 @@ extension APIClient {
         variant: VideoContentVariant? = nil,
         to destination: URL
     ) async throws(SoraError) -> DownloadedFile {
-        var httpRequest = OperationRequest(operationID: "RetrieveVideoContent", method: .get, path: "/videos/{video_id}/content")
+        var httpRequest = OperationRequest(
+            operationID: "RetrieveVideoContent",
+            method: .get,
+            path: "/videos/{video_id}/content"
+        )
         httpRequest.setPathParameter("video_id", videoId)
         httpRequest.addQuery("variant", variant)
         httpRequest.setHeader("Accept", "video/mp4, image/webp, application/json")
@@ -246,7 +268,11 @@ extension APIClient {
         _ videoId: String,
         body: CreateVideoRemixBody? = nil
     ) async throws(SoraError) -> VideoResource {
-        var httpRequest = OperationRequest(operationID: "CreateVideoRemix", method: .post, path: "/videos/{video_id}/remix")
+        var httpRequest = OperationRequest(
+            operationID: "CreateVideoRemix",
+            method: .post,
+            path: "/videos/{video_id}/remix"
+        )
         httpRequest.setPathParameter("video_id", videoId)
         if let body {
             try httpRequest.setJSONBody(body)
@@ -268,7 +294,11 @@ extension APIClient {
         _ videoId: String,
         multipart body: CreateVideoRemixBody? = nil
     ) async throws(SoraError) -> VideoResource {
-        var httpRequest = OperationRequest(operationID: "CreateVideoRemix", method: .post, path: "/videos/{video_id}/remix")
+        var httpRequest = OperationRequest(
+            operationID: "CreateVideoRemix",
+            method: .post,
+            path: "/videos/{video_id}/remix"
+        )
         httpRequest.setPathParameter("video_id", videoId)
         if let body {
             try httpRequest.setMultipartBody(body, checkingImages: core.configuration.checksImageSize)

@@ -38,7 +38,11 @@ extension PetClient {
         xTraceId: String? = nil,
         status: PetStatus? = nil
     ) async throws(SoraError) -> Pet {
-        var httpRequest = OperationRequest(operationID: "getPet", method: .get, path: "/stores/{store_id}/pets/{pet_id}")
+        var httpRequest = OperationRequest(
+            operationID: "getPet",
+            method: .get,
+            path: "/stores/{store_id}/pets/{pet_id}"
+        )
         var validator = Validator("getPet")
         validator.check(storeId, field: "store_id", minimum: 0, maximum: 9223372036854775807)
         validator.check(petId, field: "pet_id", minLength: 1)
