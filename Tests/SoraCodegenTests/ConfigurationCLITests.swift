@@ -127,6 +127,28 @@ import Testing
         #expect(try Executable.run(["--no-cache"], in: folder).stdout == "Out: 0 written, 12 unchanged, 0 deleted\n")
     }
 
+    @Test func aDamagedRecordMeansAFullRunNotACrash() throws {
+        let folder = try workspace(configuration: "spec: api/zoo.yaml\noutput: Out\n")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try Executable.run([], in: folder).status == 0)
+        let records = folder.appending(path: ".build/sora-codegen")
+        let record = records.appending(
+            path: try #require(FileManager.default.contentsOfDirectory(atPath: records.path).first))
+        let original = try String(contentsOf: record, encoding: .utf8)
+        var lines = original.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        for damage in ["-7", "99999999999999999999", "", "x"] {
+            lines[2] = damage
+            try Data(lines.joined(separator: "\n").utf8).write(to: record)
+            let run = try Executable.run([], in: folder)
+            #expect(run.status == 0, "count \(damage): \(run.stderr)")
+            #expect(run.stdout == "Out: 0 written, 12 unchanged, 0 deleted\n")
+        }
+        for garbage in ["", "sora-codegen cache 1\n", String(original.prefix(original.count / 2))] {
+            try Data(garbage.utf8).write(to: record)
+            #expect(try Executable.run([], in: folder).stdout == "Out: 0 written, 12 unchanged, 0 deleted\n")
+        }
+    }
+
     @Test func warningsArePrintedAgainFromTheRecord() throws {
         let spec = TaggedSpec.text.replacingOccurrences(
             of: "info: {title: Zoo, version: \"1\"}", with: "info: {title: Zoo, version: \"1\", x-logo: zoo.png}")

@@ -27,7 +27,7 @@ public struct GenerationCache: Sendable {
         guard let bytes = try? FileSystem.readFile(file) else { return nil }
         let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         guard lines.count >= 4, lines[0] == Self.formatLine, lines[1] == Self.escape(key),
-            let diagnosticCount = Int(lines[2]), lines.count >= 3 + diagnosticCount + 1
+            let diagnosticCount = Int(lines[2]), diagnosticCount >= 0, lines.count >= 3 + diagnosticCount + 1
         else { return nil }
         let diagnostics = lines[3..<(3 + diagnosticCount)].map { Self.unescape(String($0)) }
         var files: [String] = []
