@@ -17,7 +17,7 @@ struct OutputPlan {
     var unchanged: [Int] = []
     /// Relative paths of generated files on disk that the run no longer produces, sorted.
     var orphans: [String] = []
-    /// The text on disk of each changed file that exists (only when asked for, for a diff).
+    /// The text on disk of each changed file that exists, for the diff `--check` prints.
     var oldText: [Int: String] = [:]
 
     func summary(_ files: [GeneratedFile]) -> OutputWriter.Summary {
@@ -25,7 +25,7 @@ struct OutputPlan {
             written: changed.map { files[$0].path }, unchanged: unchanged.map { files[$0].path }, deleted: orphans)
     }
 
-    static func make(_ files: [GeneratedFile], in folder: String, keepingOldText: Bool) throws -> OutputPlan {
+    static func make(_ files: [GeneratedFile], in folder: String) throws -> OutputPlan {
         guard FileSystem.identity(folder)?.isDirectory == true else {
             return OutputPlan(folderExists: false, changed: Array(files.indices))
         }
@@ -39,7 +39,7 @@ struct OutputPlan {
             guard let bytes = try FileSystem.readFile(folder + "/" + file.path) else { return }
             var text = file.contents
             let same = FileSystem.sameBytes(&text, bytes)
-            let old = !same && keepingOldText ? String(decoding: bytes, as: UTF8.self) : nil
+            let old = same ? nil : String(decoding: bytes, as: UTF8.self)
             verdicts.withLock { $0[index] = (same, old) }
         }
         let found = verdicts.withLock { $0 }

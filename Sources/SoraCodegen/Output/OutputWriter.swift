@@ -35,7 +35,7 @@ public struct OutputWriter: Sendable {
 
     /// Compares generated files with the folder; returns the summary and a unified diff of every difference.
     public func compare(_ files: [GeneratedFile]) throws -> (Summary, diff: String) {
-        let plan = try OutputPlan.make(files, in: path, keepingOldText: true)
+        let plan = try OutputPlan.make(files, in: path)
         var diff = ""
         for index in plan.changed {
             let old = plan.oldText[index]
