@@ -4,15 +4,17 @@ import PackageDescription
 let package = Package(
     name: "sora-swift",
     platforms: [.macOS(.v15), .iOS(.v18)],
+    // What a package that depends on this one can use. SwiftPM resolves only the packages these products need
+    // (swift-openapi-runtime, swift-http-types, swift-log, swift-argument-parser), so an app that generates or
+    // imports a client never fetches the mock's and the CLI's server stack (Hummingbird, NIO, AsyncHTTPClient…).
+    // `sora` and `sora-mock` are executable targets without products: `swift run sora` and `swift run sora-mock`
+    // work in this package, and nowhere else pulls their dependencies in.
     products: [
         .library(name: "SoraClient", targets: ["SoraClient"]),
         .library(name: "SoraRuntime", targets: ["SoraRuntime"]),
         .library(name: "SoraCodegen", targets: ["SoraCodegen"]),
         .library(name: "YAML", targets: ["YAML"]),
-        .library(name: "SoraMockServer", targets: ["SoraMockServer"]),
         .executable(name: "sora-codegen", targets: ["sora-codegen"]),
-        .executable(name: "sora-mock", targets: ["sora-mock"]),
-        .executable(name: "sora", targets: ["sora"]),
         .plugin(name: "GenerateSoraClient", targets: ["GenerateSoraClient"]),
     ],
     dependencies: [
@@ -24,6 +26,8 @@ let package = Package(
         .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.20.0"),
         .package(url: "https://github.com/swift-server/swift-openapi-async-http-client", from: "1.5.0"),
+        // Only the mock server's tests import NIO directly (to write raw HTTP); Hummingbird brings it anyway.
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
     ],
     targets: [
         .systemLibrary(
@@ -104,7 +108,7 @@ let package = Package(
         .testTarget(
             name: "SoraCodegenTests",
             dependencies: [
-                "TestSupport", "SoraCodegen", "GoldenPetstoreEdge", "GoldenHostile", "GoldenComposition",
+                "TestSupport", "SoraCodegen", "YAML", "GoldenPetstoreEdge", "GoldenHostile", "GoldenComposition",
             ],
             resources: [.copy("Fixtures")]
         ),
@@ -120,8 +124,9 @@ let package = Package(
         .testTarget(
             name: "SoraClientTests",
             dependencies: [
-                "SoraClient", .product(name: "MultipartKit", package: "multipart-kit"),
+                "SoraClient", "SoraRuntime", .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -139,11 +144,13 @@ let package = Package(
                 "TestSupport",
                 "SoraMockServer",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
         .testTarget(
             name: "SoraCLITests",
-            dependencies: ["TestSupport", "sora", "SoraMockServer"]
+            dependencies: ["TestSupport", "sora", "SoraClient", "SoraMockServer"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -13,7 +13,14 @@ let rootIdentity = root.lastPathComponent.lowercased()
 let package = Package(
     name: "sora-swift-fuzz",
     platforms: [.macOS(.v15)],
-    dependencies: [.package(path: "..")],
+    dependencies: [
+        .package(path: ".."),
+        // The mock server is not a product of the root package (so apps that depend on it never resolve its server
+        // stack); fuzz-multipart compiles its sources here, through the Sources/FuzzedMockServer symlink.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+    ],
     targets: [
         // libFuzzer's driver, for entry points that hand over to it when SwiftPM links its own `main`.
         .target(name: "CFuzzerDriver"),
@@ -30,10 +37,19 @@ let package = Package(
             name: "fuzz-config",
             dependencies: [.product(name: "SoraCodegen", package: rootIdentity)]
         ),
+        // Sources/SoraMockServer of the root package, compiled under another module name (a symlink).
+        .target(
+            name: "FuzzedMockServer",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // A create request's body as sora-mock parses it: multipart, header parameters, image sniffing, rules.
         .executableTarget(
             name: "fuzz-multipart",
-            dependencies: ["CFuzzerDriver", .product(name: "SoraMockServer", package: rootIdentity)]
+            dependencies: ["CFuzzerDriver", "FuzzedMockServer"]
         ),
         // What the client reads from a server: JSON answers, retry hints, ranges, image headers.
         .executableTarget(

@@ -1,5 +1,5 @@
 import CFuzzerDriver
-@_spi(Fuzzing) import SoraMockServer
+@_spi(Fuzzing) import FuzzedMockServer
 
 /// The process entry in debug builds. There SwiftPM links executables with `--defsym main=<module>_main`
 /// (so tests can load them), which replaces libFuzzer's `main`; this hands over to libFuzzer's driver.
