@@ -46,15 +46,15 @@ struct Job: Sendable {
     }
 
     /// The upstream `Video` object at `now`.
-    func json(at now: Date) -> JSONValue {
+    func json(at now: Date) -> MockJSONValue {
         let phase = phase(at: now)
         let created = CheckedNumber.clamped(createdAt.timeIntervalSince1970)
         let finished = CheckedNumber.clamped(createdAt.timeIntervalSince1970 + duration)
-        var object: [String: JSONValue] = [
+        var object: [String: MockJSONValue] = [
             "id": .string(id), "object": .string("video"), "model": .string(model),
             "prompt": .string(prompt), "size": .string(size), "seconds": .string(seconds),
             "created_at": .int(created), "completed_at": .null, "expires_at": .null, "error": .null,
-            "remixed_from_video_id": remixedFrom.map(JSONValue.string) ?? .null,
+            "remixed_from_video_id": remixedFrom.map(MockJSONValue.string) ?? .null,
         ]
         switch phase {
         case .queued:

@@ -45,7 +45,7 @@ actor JobStore {
     }
 
     /// Creates a remix of `sourceID` (or replays the one an `Idempotency-Key` made), or explains why it cannot.
-    func remix(_ sourceID: String, prompt: String, key: String?, now: Date) -> Result<CreateOutcome, APIError> {
+    func remix(_ sourceID: String, prompt: String, key: String?, now: Date) -> Result<CreateOutcome, MockAPIError> {
         var hash = Fingerprint()
         hash.add(Array("remix\u{0}\(sourceID)\u{0}\(prompt)".utf8))
         let scopedKey = key.map { "remix:" + $0 }

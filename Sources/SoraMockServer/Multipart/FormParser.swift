@@ -2,7 +2,7 @@ import Hummingbird
 import MultipartKit
 
 /// The synchronous core of `FormReader`: checks the `Content-Type`, is fed the body chunk by chunk and
-/// keeps only bounded state. Every failure is an `APIError` (400 or 413); no input traps.
+/// keeps only bounded state. Every failure is an `MockAPIError` (400 or 413); no input traps.
 final class FormParser {
     private let maxBodyBytes: Int
     private let collector = PartCollector()
@@ -13,15 +13,15 @@ final class FormParser {
     private var total = 0
 
     /// A parser for a body sent with `contentType`; throws a 400 unless it is multipart/form-data with a boundary.
-    init(contentType: String?, maxBodyBytes: Int) throws(APIError) {
+    init(contentType: String?, maxBodyBytes: Int) throws(MockAPIError) {
         let header = HeaderParameters(contentType ?? "")
         guard header.token == "multipart/form-data" else {
-            throw APIError.invalid(
+            throw MockAPIError.invalid(
                 nil, "Content-Type must be multipart/form-data, got '\(CheckedNumber.excerpt(contentType ?? ""))'.",
                 code: "invalid_content_type")
         }
         guard let boundary = header.parameters["boundary"], !boundary.isEmpty, boundary.utf8.count <= 200 else {
-            throw APIError.invalid(
+            throw MockAPIError.invalid(
                 nil, "The multipart/form-data Content-Type has no usable boundary parameter.",
                 code: "invalid_content_type")
         }
@@ -36,18 +36,18 @@ final class FormParser {
     }
 
     /// Parses the next chunk of the body.
-    func feed(_ chunk: ByteBuffer) throws(APIError) {
+    func feed(_ chunk: ByteBuffer) throws(MockAPIError) {
         let (sum, overflowed) = total.addingReportingOverflow(chunk.readableBytes)
         total = sum
         if overflowed || total > maxBodyBytes { throw FormReader.tooLarge(maxBodyBytes) }
         guard headerGuard.admit(chunk.readableBytesView) else {
-            throw APIError.invalid(
+            throw MockAPIError.invalid(
                 nil, "A multipart part header name contains a byte outside ASCII.", code: "invalid_multipart")
         }
         do {
             try parser.execute(chunk)
         } catch {
-            throw APIError.invalid(nil, "The multipart body is malformed.", code: "invalid_multipart")
+            throw MockAPIError.invalid(nil, "The multipart body is malformed.", code: "invalid_multipart")
         }
         if let failure = collector.failure { throw failure }
         // The closing delimiter must be among the last bytes (an epilogue of up to 256 bytes may follow it).
@@ -57,9 +57,9 @@ final class FormParser {
     }
 
     /// The form, once the whole body was fed; throws if it ended before its closing boundary.
-    func finish() throws(APIError) -> ParsedForm {
+    func finish() throws(MockAPIError) -> ParsedForm {
         guard collector.completedParts > 0, Self.contains(tail, closing) else {
-            throw APIError.invalid(
+            throw MockAPIError.invalid(
                 nil, "The multipart body ends before its closing boundary.", code: "invalid_multipart")
         }
         return collector.form

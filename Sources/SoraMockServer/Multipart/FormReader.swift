@@ -15,7 +15,7 @@ struct FormReader: Sendable {
 
     let maxBodyBytes: Int
 
-    /// Reads `body` whose `Content-Type` is `contentType`; throws an `APIError` (400 or 413).
+    /// Reads `body` whose `Content-Type` is `contentType`; throws an `MockAPIError` (400 or 413).
     func read(contentType: String?, body: RequestBody) async throws -> ParsedForm {
         let parser = try FormParser(contentType: contentType, maxBodyBytes: maxBodyBytes)
         for try await chunk in body { try parser.feed(chunk) }
@@ -23,8 +23,8 @@ struct FormReader: Sendable {
     }
 
     /// The 413 answer for a body over `limit` bytes.
-    static func tooLarge(_ limit: Int) -> APIError {
-        APIError(
+    static func tooLarge(_ limit: Int) -> MockAPIError {
+        MockAPIError(
             status: .contentTooLarge, message: "Request body exceeds the limit of \(limit) bytes.",
             type: "invalid_request_error", param: nil, code: "request_too_large")
     }
@@ -33,7 +33,7 @@ struct FormReader: Sendable {
 /// Receives the parser's callbacks for one request (never shared across tasks).
 final class PartCollector {
     var form = ParsedForm()
-    var failure: APIError?
+    var failure: MockAPIError?
     var completedParts = 0
     private var headers: [(String, String)] = []
     private var name: String?

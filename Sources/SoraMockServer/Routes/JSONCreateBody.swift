@@ -13,7 +13,7 @@ enum JSONCreateBody {
         }
         guard let object = try? JSONDecoder().decode([String: Scalar].self, from: Data(buffer.readableBytesView))
         else {
-            throw APIError.invalid(nil, "The request body must be a JSON object.", code: "invalid_json")
+            throw MockAPIError.invalid(nil, "The request body must be a JSON object.", code: "invalid_json")
         }
         var form = ParsedForm()
         for (name, value) in object where FormReader.textFields.contains(name) {
@@ -21,12 +21,12 @@ enum JSONCreateBody {
             case .string(let string): form.fields[name] = string
             case .bool(let flag): form.fields[name] = flag ? "true" : "false"
             case .other(let kind):
-                throw APIError.invalid(
+                throw MockAPIError.invalid(
                     name, "'\(name)' must be a string, got \(kind); e.g. \"seconds\": \"8\".", code: "invalid_type")
             }
         }
         if object["input_reference"] != nil {
-            throw APIError.invalid(
+            throw MockAPIError.invalid(
                 "input_reference", "The mock takes 'input_reference' only as a multipart file upload.",
                 code: "unsupported_parameter")
         }

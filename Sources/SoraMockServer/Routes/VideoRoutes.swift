@@ -40,7 +40,7 @@ struct VideoRoutes: Sendable {
                 Self.pollAfter: String(pollAfter(job, now)), Self.replayed: "true",
             ])
         case .full(let retryAfter):
-            var error = APIError(
+            var error = MockAPIError(
                 status: .tooManyRequests,
                 message: "The mock holds its maximum of \(state.configuration.maxJobs) jobs and none has finished; "
                     + "retry when one finishes (or delete one), or start sora-mock with a larger --max-jobs.",
@@ -48,7 +48,7 @@ struct VideoRoutes: Sendable {
             error.headers[.retryAfter] = String(retryAfter)
             throw error
         case .keyConflict:
-            throw APIError(
+            throw MockAPIError(
                 status: .unprocessableContent,
                 message: "This Idempotency-Key was already used with a different request body.",
                 type: "invalid_request_error", param: "Idempotency-Key", code: "idempotency_key_reused")
@@ -59,7 +59,7 @@ struct VideoRoutes: Sendable {
     private static func idempotencyKey(_ request: Request) throws -> String? {
         let key = request.headers[Self.idempotencyKey]
         if let key, key.isEmpty || key.utf8.count > 255 {
-            throw APIError.invalid("Idempotency-Key", "The Idempotency-Key header must be 1...255 characters.")
+            throw MockAPIError.invalid("Idempotency-Key", "The Idempotency-Key header must be 1...255 characters.")
         }
         return key
     }
@@ -70,22 +70,23 @@ struct VideoRoutes: Sendable {
         var limit = 20
         if let text = query["limit"] {
             guard let parsed = CheckedNumber.integer(text, in: 1...100) else {
-                throw APIError.invalid(
+                throw MockAPIError.invalid(
                     "limit", "'limit' must be an integer within 1...100, got '\(CheckedNumber.excerpt(String(text)))'.")
             }
             limit = parsed
         }
         let order = query["order"].map(String.init) ?? "desc"
         guard order == "asc" || order == "desc" else {
-            throw APIError.invalid("order", "'order' must be 'asc' or 'desc', got '\(CheckedNumber.excerpt(order))'.")
+            throw MockAPIError.invalid(
+                "order", "'order' must be 'asc' or 'desc', got '\(CheckedNumber.excerpt(order))'.")
         }
         let after = query["after"].map(String.init)
         guard let page = await state.jobs.page(limit: limit, after: after, ascending: order == "asc") else {
-            throw APIError.invalid(
+            throw MockAPIError.invalid(
                 "after", "No video found with id '\(CheckedNumber.excerpt(after ?? ""))' to page after.")
         }
         let now = Date()
-        let list = JSONValue.object([
+        let list = MockJSONValue.object([
             "object": .string("list"),
             "data": .array(page.jobs.map { $0.json(at: now) }),
             "first_id": page.jobs.first.map { .string($0.id) } ?? .null,
@@ -98,15 +99,15 @@ struct VideoRoutes: Sendable {
 
     /// `GET /v1/videos/{id}`: the job as it is now, with a poll hint.
     func retrieve(_ id: String) async throws -> Response {
-        guard let job = await state.jobs.job(id) else { throw APIError.videoNotFound(id) }
+        guard let job = await state.jobs.job(id) else { throw MockAPIError.videoNotFound(id) }
         let now = Date()
         return job.json(at: now).response(headers: [Self.pollAfter: String(pollAfter(job, now))])
     }
 
     /// `DELETE /v1/videos/{id}`: removes the job; later calls get 404.
     func delete(_ id: String) async throws -> Response {
-        guard await state.jobs.delete(id) else { throw APIError.videoNotFound(id) }
-        return JSONValue.object(["id": .string(id), "object": .string("video.deleted"), "deleted": .bool(true)])
+        guard await state.jobs.delete(id) else { throw MockAPIError.videoNotFound(id) }
+        return MockJSONValue.object(["id": .string(id), "object": .string("video.deleted"), "deleted": .bool(true)])
             .response()
     }
 
@@ -120,10 +121,10 @@ struct VideoRoutes: Sendable {
         }
         let object = try? JSONSerialization.jsonObject(with: Data(body.readableBytesView)) as? [String: Any]
         guard let object else {
-            throw APIError.invalid(nil, "The request body must be a JSON object.", code: "invalid_json")
+            throw MockAPIError.invalid(nil, "The request body must be a JSON object.", code: "invalid_json")
         }
         guard let prompt = object["prompt"] as? String, !prompt.isEmpty else {
-            throw APIError.invalid(
+            throw MockAPIError.invalid(
                 "prompt", "Missing required parameter: 'prompt'.", code: "missing_required_parameter")
         }
         if let error = CreateRules.promptError(prompt) { throw error }
@@ -135,21 +136,21 @@ struct VideoRoutes: Sendable {
 
     /// `GET /v1/videos/{id}/content`: the asset of a completed job, whole or one byte range.
     func content(_ id: String, _ request: Request) async throws -> Response {
-        guard let job = await state.jobs.job(id) else { throw APIError.videoNotFound(id) }
+        guard let job = await state.jobs.job(id) else { throw MockAPIError.videoNotFound(id) }
         let variant = request.uri.queryParameters["variant"].map(String.init) ?? "video"
         guard let asset = FakeMedia.asset(variant, for: job) else {
-            throw APIError.invalid(
+            throw MockAPIError.invalid(
                 "variant",
                 "'variant' must be one of video, thumbnail, spritesheet, got '\(CheckedNumber.excerpt(variant))'.")
         }
         switch job.phase(at: Date()) {
         case .completed: break
         case .failed:
-            throw APIError(
+            throw MockAPIError(
                 status: .conflict, message: "Video '\(id)' failed; it has no content.", type: "invalid_request_error",
                 param: "video_id", code: "video_failed")
         default:
-            throw APIError(
+            throw MockAPIError(
                 status: .conflict, message: "Video '\(id)' is not ready yet; poll until it is completed.",
                 type: "invalid_request_error", param: "video_id", code: "video_not_ready")
         }
@@ -171,7 +172,7 @@ struct VideoRoutes: Sendable {
             return Response(
                 status: .partialContent, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: slice)))
         case .unsatisfiable:
-            var error = APIError(
+            var error = MockAPIError(
                 status: .rangeNotSatisfiable,
                 message: "Range '\(CheckedNumber.excerpt(range ?? ""))' is outside the \(length)-byte content.",
                 type: "invalid_request_error", param: "Range", code: "range_not_satisfiable")

@@ -12,7 +12,7 @@ struct Dispatcher: Sendable {
     }
 
     /// The route for `method` and `path`, or an error (404 unknown path, 405 wrong method with `Allow`).
-    static func route(method: HTTPRequest.Method, path: String) -> Result<Route, APIError> {
+    static func route(method: HTTPRequest.Method, path: String) -> Result<Route, MockAPIError> {
         let parts = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map(String.init)
         let id = parts.count > 2 ? parts[2].removingPercentEncoding ?? parts[2] : nil
         let isVideo = parts.count >= 3 && parts[0...1] == ["v1", "videos"] && !parts[2].isEmpty
@@ -26,13 +26,13 @@ struct Dispatcher: Sendable {
         ]
         guard let methods = table.first(where: \.0)?.1 else {
             return .failure(
-                APIError(
+                MockAPIError(
                     status: .notFound, message: "Unknown path: \(CheckedNumber.excerpt(path))",
                     type: "invalid_request_error", param: nil, code: "unknown_url"))
         }
         guard let operation = methods.first(where: { $0.key == method })?.value else {
             let allowed = methods.map(\.key.rawValue).joined(separator: ", ")
-            var error = APIError(
+            var error = MockAPIError(
                 status: .methodNotAllowed,
                 message:
                     "Method \(CheckedNumber.excerpt(method.rawValue)) is not allowed on this path; "
@@ -57,7 +57,7 @@ struct Dispatcher: Sendable {
     private func answer(_ request: Request) async -> Response {
         guard Self.authorized(request.headers[.authorization], token: state.configuration.token) else {
             await state.stats.request("unauthorized")
-            return APIError(
+            return MockAPIError(
                 status: .unauthorized, message: "Incorrect or missing API key. Send 'Authorization: Bearer <token>'.",
                 type: "invalid_request_error", param: nil, code: "invalid_api_key"
             ).response()
@@ -74,18 +74,18 @@ struct Dispatcher: Sendable {
         if fault != nil { await state.stats.fault(route.operation) }
         switch fault {
         case .rateLimited(let seconds)?:
-            var error = APIError(
+            var error = MockAPIError(
                 status: .tooManyRequests, message: "Rate limit reached (simulated).", type: "requests",
                 param: nil, code: "rate_limit_exceeded")
             error.headers[.retryAfter] = String(seconds)
             return error.response()
         case .serverError?:
-            return APIError(
+            return MockAPIError(
                 status: .internalServerError, message: "The server had an error (simulated).", type: "server_error",
                 param: nil, code: nil
             ).response()
         case .unavailable?:
-            return APIError(
+            return MockAPIError(
                 status: .serviceUnavailable, message: "The engine is currently overloaded (simulated).",
                 type: "server_error", param: nil, code: nil
             ).response()
@@ -113,10 +113,10 @@ struct Dispatcher: Sendable {
             case "content": return try await routes.content(route.videoID!, request)
             default: return try await routes.remix(route.videoID!, request)
             }
-        } catch let error as APIError {
+        } catch let error as MockAPIError {
             return error.response()
         } catch {
-            return APIError(
+            return MockAPIError(
                 status: .internalServerError, message: "Unexpected server error.", type: "server_error", param: nil,
                 code: nil
             ).response()

@@ -10,13 +10,13 @@ public struct MockStats: Sendable, Equatable {
     public var faultsInjected: [String: Int] = [:]
 
     /// The JSON form served at `/__mock/stats`.
-    func json() -> JSONValue {
+    func json() -> MockJSONValue {
         .object([
             "object": .string("mock.stats"),
-            "requests": .object(requests.mapValues(JSONValue.int)),
-            "jobs_created": .object(jobsCreated.mapValues(JSONValue.int)),
+            "requests": .object(requests.mapValues(MockJSONValue.int)),
+            "jobs_created": .object(jobsCreated.mapValues(MockJSONValue.int)),
             "idempotent_replays": .int(idempotentReplays),
-            "faults_injected": .object(faultsInjected.mapValues(JSONValue.int)),
+            "faults_injected": .object(faultsInjected.mapValues(MockJSONValue.int)),
         ])
     }
 }

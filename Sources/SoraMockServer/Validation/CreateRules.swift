@@ -12,7 +12,7 @@ enum CreateRules {
     static let maxPromptCharacters = 32_000
 
     /// The job fields of a valid form, or the first rule it breaks.
-    static func validate(_ form: ParsedForm) -> Result<JobFields, APIError> {
+    static func validate(_ form: ParsedForm) -> Result<JobFields, MockAPIError> {
         let fields = form.fields
         guard let model = fields["model"], !model.isEmpty else { return .failure(missing("model")) }
         guard let prompt = fields["prompt"], !prompt.isEmpty else { return .failure(missing("prompt")) }
@@ -54,14 +54,14 @@ enum CreateRules {
     }
 
     /// The 400 for a prompt over `maxPromptCharacters`, or nil.
-    static func promptError(_ prompt: String) -> APIError? {
+    static func promptError(_ prompt: String) -> MockAPIError? {
         guard prompt.count > maxPromptCharacters else { return nil }
         return .invalid(
             "prompt", "'prompt' must be at most \(maxPromptCharacters) characters, got \(prompt.count).",
             code: "string_above_max_length")
     }
 
-    private static func missing(_ field: String) -> APIError {
+    private static func missing(_ field: String) -> MockAPIError {
         .invalid(field, "Missing required parameter: '\(field)'.", code: "missing_required_parameter")
     }
 
@@ -70,7 +70,7 @@ enum CreateRules {
     }
 
     /// `character_url` and `character_timestamps` go together; timestamps are `start,end` spanning 1…3 seconds.
-    static func characterError(url: String?, timestamps: String?) -> APIError? {
+    static func characterError(url: String?, timestamps: String?) -> MockAPIError? {
         switch (url, timestamps) {
         case (nil, nil): return nil
         case (_?, nil):
@@ -113,7 +113,7 @@ enum CreateRules {
         return Double(text)
     }
 
-    private static func imageError(_ file: ParsedForm.FilePart, size: String?) -> APIError? {
+    private static func imageError(_ file: ParsedForm.FilePart, size: String?) -> MockAPIError? {
         guard let image = ImageSize.read(file.head) else {
             return .invalid(
                 "input_reference", "'input_reference' must be a PNG, JPEG or WebP image.",

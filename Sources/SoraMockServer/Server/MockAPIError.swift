@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 
 /// An error answered with the upstream envelope `{"error": {"message", "type", "param", "code"}}`.
-struct APIError: Error, Sendable {
+struct MockAPIError: Error, Sendable {
     let status: HTTPResponse.Status
     let message: String
     let type: String
@@ -11,13 +11,13 @@ struct APIError: Error, Sendable {
     var headers: HTTPFields = [:]
 
     /// A 400 `invalid_request_error` about one request field.
-    static func invalid(_ param: String?, _ message: String, code: String = "invalid_value") -> APIError {
-        APIError(status: .badRequest, message: message, type: "invalid_request_error", param: param, code: code)
+    static func invalid(_ param: String?, _ message: String, code: String = "invalid_value") -> MockAPIError {
+        MockAPIError(status: .badRequest, message: message, type: "invalid_request_error", param: param, code: code)
     }
 
     /// A 404 for a video id the store does not hold.
-    static func videoNotFound(_ id: String) -> APIError {
-        APIError(
+    static func videoNotFound(_ id: String) -> MockAPIError {
+        MockAPIError(
             status: .notFound, message: "Video with id '\(CheckedNumber.excerpt(id))' not found.",
             type: "invalid_request_error",
             param: "video_id", code: "video_not_found")
@@ -25,10 +25,10 @@ struct APIError: Error, Sendable {
 
     /// The JSON response for this error.
     func response() -> Response {
-        var error: [String: JSONValue] = ["message": .string(message), "type": .string(type)]
-        error["param"] = param.map(JSONValue.string) ?? .null
-        error["code"] = code.map(JSONValue.string) ?? .null
-        var response = JSONValue.object(["error": .object(error)]).response(status: status)
+        var error: [String: MockJSONValue] = ["message": .string(message), "type": .string(type)]
+        error["param"] = param.map(MockJSONValue.string) ?? .null
+        error["code"] = code.map(MockJSONValue.string) ?? .null
+        var response = MockJSONValue.object(["error": .object(error)]).response(status: status)
         response.headers.append(contentsOf: headers)
         return response
     }

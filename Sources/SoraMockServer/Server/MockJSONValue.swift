@@ -2,13 +2,13 @@ import Foundation
 import Hummingbird
 
 /// A small JSON tree the server writes with stable key order.
-enum JSONValue: Sendable, Equatable {
+enum MockJSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case int(Int)
     case string(String)
-    case array([JSONValue])
-    case object([String: JSONValue])
+    case array([MockJSONValue])
+    case object([String: MockJSONValue])
 
     /// Serialises with sorted keys, so equal values give equal bytes.
     func encoded() -> String {
