@@ -55,6 +55,7 @@ let package = Package(
             dependencies: [
                 "BenchmarkSupport",
                 .product(name: "SoraClient", package: "sora-swift"),
+                .product(name: "SoraRuntime", package: "sora-swift"),
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "OpenAPIAsyncHTTPClient", package: "swift-openapi-async-http-client"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),

@@ -6,7 +6,10 @@
 #   3. `swift package --allow-writing-to-package-directory generate-sora-client` generates the client;
 #   4. `swift build` compiles the app, which then creates a video on sora-mock, waits for it, downloads it and
 #      deletes it through the generated client;
-#   5. a second generate-sora-client run changes nothing, and a misspelt tag fails with exit status 1 and the tags.
+#   5. a second generate-sora-client run changes nothing, and a misspelt tag fails with exit status 1 and the tags;
+#   6. a second client, this package's own spec generated `public` into a library target of the app package, compiles
+#      there and is used by the app: generated code reaches the runtime's `@_spi(Generated)` API from any package;
+#   7. the app resolves only what the products it uses need: none of the mock's or the CLI's server packages.
 # Usage: scripts/plugin-check.sh   (from anywhere; set SORA_MOCK=path/to/sora-mock to reuse a built server)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -18,8 +21,9 @@ cleanup() {
 }
 trap cleanup EXIT
 app="$work/VideoApp"
-mkdir -p "$app/Sources/VideoApp" "$app/api"
+mkdir -p "$app/Sources/VideoApp" "$app/api" "$app/sora" "$app/Sources/SoraKit"
 cp "$root/Tests/Upstream/openai/openapi.yaml" "$app/api/openai.yaml"
+cp "$root/spec/sora-2.yaml" "$app/sora/sora-2.yaml"
 
 cat > "$app/Package.swift" <<SWIFT
 // swift-tools-version: 6.1
@@ -33,13 +37,15 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-openapi-urlsession", from: "1.0.0"),
     ],
     targets: [
+        .target(name: "SoraKit", dependencies: [.product(name: "SoraRuntime", package: "sora-swift")]),
         .executableTarget(
             name: "VideoApp",
             dependencies: [
+                "SoraKit",
                 .product(name: "SoraRuntime", package: "sora-swift"),
                 .product(name: "OpenAPIURLSession", package: "swift-openapi-urlsession"),
             ]
-        )
+        ),
     ]
 )
 SWIFT
@@ -53,10 +59,23 @@ filter:
   tags: [Videos]
 YAML
 
+cat > "$app/sora/sora-codegen.yaml" <<'YAML'
+spec: sora-2.yaml
+output: ../Sources/SoraKit
+accessModifier: public
+YAML
+
 cat > "$app/Sources/VideoApp/main.swift" <<'SWIFT'
 import Foundation
 import OpenAPIURLSession
+import SoraKit
 import SoraRuntime
+
+// The public client of the other target: its models, validation and multipart encoding come from another module.
+var sora = SoraKit.CreateVideoRequest(model: .sora2, prompt: "a lighthouse at dusk")
+sora.seconds = "4"
+try sora.validate()
+precondition(SoraKit.Sora.servers.first == "https://n.lconai.com/v1")
 
 /// The upstream document marks the video operations `deprecated: true`, so the generated methods are too; the
 /// app calls them through this protocol, whose requirements are not, to build without warnings.
@@ -92,6 +111,7 @@ SWIFT
 echo "==> generate-sora-client in a throwaway package ($app)"
 (cd "$app" && swift package --allow-writing-to-package-directory generate-sora-client)
 test -f "$app/Sources/VideoApp/Generated/OpenAIVideos.swift"
+test -f "$app/Sources/SoraKit/Sora.swift"
 if grep -rq "^public " "$app/Sources/VideoApp/Generated"; then
   echo "plugin-check: accessModifier internal left public declarations" >&2
   exit 1
@@ -100,7 +120,7 @@ fi
 echo "==> a second run changes nothing"
 second=$(cd "$app" && swift package --allow-writing-to-package-directory generate-sora-client 2>&1)
 echo "$second"
-echo "$second" | grep -q "0 written, .* unchanged, 0 deleted"
+test "$(echo "$second" | grep -c "0 written, .* unchanged, 0 deleted")" -eq 2
 
 echo "==> a misspelt tag fails and names the tags"
 sed -i.bak 's/tags: \[Videos\]/tags: [Vidoes]/' "$app/api/sora-codegen.yaml"
@@ -111,9 +131,18 @@ fi
 echo "$out" | grep -q "^api/sora-codegen.yaml:6:10: error: tag 'Vidoes' is on no operation; the document's tags: Assistants"
 mv "$app/api/sora-codegen.yaml.bak" "$app/api/sora-codegen.yaml"
 
+echo "==> the app resolved only what the products it uses need"
+for package in hummingbird async-http-client swift-nio multipart-kit; do
+  if grep -q "\"identity\" : \"$package\"" "$app/Package.resolved"; then
+    echo "plugin-check: the app resolved $package, which only this package's mock and CLI need" >&2
+    exit 1
+  fi
+done
+echo "resolved: $(grep -o '"identity" : "[^"]*"' "$app/Package.resolved" | cut -d'"' -f4 | tr '\n' ' ')"
+
 echo "==> swift build (no warnings in the app)"
 (cd "$app" && swift build 2>&1 | tee "$work/build.log")
-if grep -q "VideoApp/.*warning:" "$work/build.log"; then
+if grep -qE "(VideoApp|SoraKit)/.*warning:" "$work/build.log"; then
   echo "plugin-check: the app built with warnings" >&2
   exit 1
 fi

@@ -9,10 +9,10 @@ import Testing
 @Suite struct DownloadTests {
     private let bytes: [UInt8] = Array(0..<10)
 
-    private func client(_ transport: StreamingTransport) throws -> SoraClient {
+    private func client(_ transport: StreamingTransport) throws -> Sora {
         var configuration = ClientConfiguration()
         configuration.retry.baseDelay = .milliseconds(1)
-        return try SoraClient(
+        return try Sora(
             baseURL: URL(string: "https://relay.example.com/v1"), token: "sk-DL", transport: transport,
             configuration: configuration)
     }

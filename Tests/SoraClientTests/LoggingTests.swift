@@ -36,7 +36,7 @@ import Testing
             .answer(500, body: #"{"error":{"message":"key \#(SoraClientRequestTests.token) bad"}}"#),
             .answer(200, body: SoraClientRequestTests.queuedVideo),
         ])
-        let sora = try SoraClient(
+        let sora = try Sora(
             baseURL: SoraClientRequestTests.baseURL, token: SoraClientRequestTests.token, transport: transport,
             configuration: configuration)
         _ = try await sora.retrieveVideo("video_123")

@@ -20,7 +20,7 @@ import Testing
         let transport = RecordingTransport(body: SoraClientRequestTests.queuedVideo)
         var configuration = ClientConfiguration()
         configuration.multipartBoundary = { "parse-back-boundary" }
-        let sora = try SoraClient(
+        let sora = try Sora(
             baseURL: SoraClientRequestTests.baseURL, token: SoraClientRequestTests.token, transport: transport,
             configuration: configuration)
         _ = try await sora.createVideo(request)
@@ -70,13 +70,14 @@ import Testing
         var configuration = ClientConfiguration()
         configuration.multipartBoundary = { "fixed-boundary" }
         configuration.retry = .none
-        let sora = try SoraClient(
+        configuration.checksImageSize = false
+        let sora = try Sora(
             baseURL: SoraClientRequestTests.baseURL, token: SoraClientRequestTests.token,
             transport: RecordingTransport(body: SoraClientRequestTests.queuedVideo), configuration: configuration)
         var request = CreateVideoRequest(model: .sora2, prompt: "p")
         request.inputReference = .file(file)
         do {
-            _ = try await ImageCheck.$isEnabled.withValue(false) { try await sora.createVideo(request) }
+            _ = try await sora.createVideo(request)
             Issue.record("a body containing its own boundary was sent")
         } catch {
             guard case SoraError.invalidRequest(let message) = error else { throw error }

@@ -5,10 +5,10 @@ import Testing
 
 /// `waitForCompletion` and `allVideos`, generated from `x-polling` and `x-pagination`.
 @Suite struct PollingAndPagingTests {
-    private func client(_ transport: ScriptedTransport) throws -> SoraClient {
+    private func client(_ transport: ScriptedTransport) throws -> Sora {
         var configuration = ClientConfiguration()
         configuration.retry = .none
-        return try SoraClient(
+        return try Sora(
             baseURL: URL(string: "https://relay.example.com/v1"), token: "sk-POLL", transport: transport,
             configuration: configuration)
     }

@@ -9,11 +9,11 @@ import Testing
 @Suite struct RetryTests {
     static let token = "sk-RETRY-TOKEN"
 
-    private func client(_ transport: ScriptedTransport, attempts: Int = 3) throws(SoraError) -> SoraClient {
+    private func client(_ transport: ScriptedTransport, attempts: Int = 3) throws(SoraError) -> Sora {
         var configuration = ClientConfiguration()
         configuration.retry.maxAttempts = attempts
         configuration.retry.baseDelay = .milliseconds(1)
-        return try SoraClient(
+        return try Sora(
             baseURL: URL(string: "https://relay.example.com/v1"), token: Self.token, transport: transport,
             configuration: configuration)
     }
@@ -77,7 +77,7 @@ import Testing
         let transport = ScriptedTransport(Array(repeating: .answer(503, body: "busy"), count: 5))
         var configuration = ClientConfiguration()
         configuration.retry.baseDelay = .seconds(30)
-        let sora = try SoraClient(
+        let sora = try Sora(
             baseURL: URL(string: "https://relay.example.com/v1"), token: Self.token, transport: transport,
             configuration: configuration)
         let task = Task { () async throws(SoraError) -> Video in try await sora.retrieveVideo("video_1") }

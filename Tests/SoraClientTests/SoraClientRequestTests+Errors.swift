@@ -103,7 +103,7 @@ extension SoraClientRequestTests {
         var configuration = ClientConfiguration()
         configuration.idleTimeout = .milliseconds(50)
         configuration.retry = .none
-        let sora = try SoraClient(
+        let sora = try Sora(
             baseURL: Self.baseURL, token: Self.token, transport: SleepingTransport(), configuration: configuration)
         let error = await soraError { _ = try await sora.retrieveVideo("video_1") }
         guard case .timeout(let operation, let seconds, .idle) = error else {

@@ -1,14 +1,16 @@
 import Foundation
 import HTTPTypes
-import SoraClient
+@_spi(Generated) import SoraRuntime
 import Testing
+
+@testable import SoraClient
 
 /// Base URLs that would leak the token are refused; the token never shows in any text.
 extension SoraClientRequestTests {
     // MARK: Base URL
 
     @Test func defaultBaseURLIsTheSpecsFirstServer() throws {
-        let sora = try SoraClient(token: Self.token, transport: RecordingTransport(body: ""))
+        let sora = try Sora(token: Self.token, transport: RecordingTransport(body: ""))
         #expect(sora.core.baseURL.absoluteString == "https://n.lconai.com/v1")
     }
 
@@ -27,14 +29,14 @@ extension SoraClientRequestTests {
         "http://127.0.0.1:8080/v1", "http://localhost/v1", "http://[::1]:8080/v1", "https://relay.example",
     ])
     func loopbackHTTPAndHTTPSAreAccepted(url: String) throws {
-        let sora = try SoraClient(baseURL: URL(string: url), token: Self.token, transport: RecordingTransport(body: ""))
+        let sora = try Sora(baseURL: URL(string: url), token: Self.token, transport: RecordingTransport(body: ""))
         #expect(sora.core.baseURL.absoluteString == url)
     }
 
     @Test func plainHTTPIsAcceptedWhenAllowed() throws {
         var configuration = ClientConfiguration()
         configuration.allowInsecureHTTP = true
-        let sora = try SoraClient(
+        let sora = try Sora(
             baseURL: URL(string: "http://example.com/v1"), token: Self.token, transport: RecordingTransport(body: ""),
             configuration: configuration)
         #expect(sora.core.baseURL.host == "example.com")

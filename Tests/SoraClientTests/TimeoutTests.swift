@@ -16,13 +16,13 @@ import Testing
     func client(
         _ transport: any ClientTransport, idle: Duration = .seconds(5), connect: Duration = .seconds(5),
         deadline: Duration? = nil
-    ) throws -> SoraClient {
+    ) throws -> Sora {
         var configuration = ClientConfiguration()
         configuration.idleTimeout = idle
         configuration.connectTimeout = connect
         configuration.deadline = deadline
         configuration.retry = .none
-        return try SoraClient(
+        return try Sora(
             baseURL: URL(string: "https://relay.example/v1"), token: "sk-T", transport: transport,
             configuration: configuration)
     }

@@ -95,12 +95,12 @@ import Testing
     }
 
     @Test func theServersOwnValidationErrorsArriveTyped() async throws {
-        try await MockHarness.run { harness in
+        // The client's own image check is switched off, so the server's check answers.
+        try await MockHarness.run(checksImageSize: false) { harness in
             var request = CreateVideoRequest(model: .sora2, prompt: "p", size: .portrait)
             request.inputReference = .data(MockHarness.png(1280, 720), filename: "ref.png")
             do {
-                // The client's own check is switched off for this task, so the server's check answers.
-                _ = try await ImageCheck.$isEnabled.withValue(false) { try await harness.sora.createVideo(request) }
+                _ = try await harness.sora.createVideo(request)
                 Issue.record("a mismatched reference image was accepted")
             } catch {
                 guard case SoraError.api(let failure) = error else { throw error }

@@ -16,7 +16,7 @@ import Testing
     /// short idle limit; the others keep a long one, so a machine busy with other tests cannot fail them.
     static func withClient<T: Sendable>(
         _ server: HostileServer, idle: Duration = .seconds(20), attempts: Int = 1,
-        _ body: (SoraClient) async throws -> T
+        _ body: (Sora) async throws -> T
     ) async throws -> T {
         let http = HTTPClient(eventLoopGroupProvider: .singleton)
         var configuration = ClientConfiguration()
@@ -25,7 +25,7 @@ import Testing
         configuration.retry.baseDelay = .milliseconds(10)
         configuration.retry.maxServerDelay = .milliseconds(200)
         do {
-            let sora = try SoraClient(
+            let sora = try Sora(
                 baseURL: server.baseURL, token: "sk-hostile",
                 transport: AsyncHTTPClientTransport(
                     configuration: .init(client: http)), configuration: configuration)

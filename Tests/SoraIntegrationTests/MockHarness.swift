@@ -9,13 +9,13 @@ import SoraMockServer
 struct MockHarness: Sendable {
     static let token = "sk-integration-0123"
 
-    let sora: SoraClient
+    let sora: Sora
     let server: MockServer
 
     /// Starts a server on a free port, runs `body`, and shuts everything down whatever happens.
     static func run<T: Sendable>(
         jobSeconds: Double = 0.4, faults: FaultPlan = FaultPlan(), timeout: Duration = .seconds(10),
-        _ body: (MockHarness) async throws -> T
+        checksImageSize: Bool = true, _ body: (MockHarness) async throws -> T
     ) async throws -> T {
         let server = MockServer(
             configuration: MockConfiguration(
@@ -26,8 +26,9 @@ struct MockHarness: Sendable {
         configuration.idleTimeout = timeout
         configuration.retry.baseDelay = .milliseconds(10)
         configuration.retry.maxServerDelay = .seconds(2)
+        configuration.checksImageSize = checksImageSize
         do {
-            let sora = try SoraClient(
+            let sora = try Sora(
                 baseURL: URL(string: "http://127.0.0.1:\(port)/v1"), token: token,
                 transport: AsyncHTTPClientTransport(configuration: .init(client: http)), configuration: configuration)
             let result = try await body(MockHarness(sora: sora, server: server))

@@ -1,8 +1,8 @@
 // Per-call costs, in process: encoding a small create request (no file) as multipart, and decoding a `Video`,
 // with this SDK's runtime next to swift-openapi-runtime doing the same work.
 //
-// The runtime's multipart writer is internal (`MultipartBodyWriter.segments(for:)`): its bytes are reachable only
-// through `APIClientCore.send`, so both sides are measured the way a client sends, through an in-memory transport
+// The runtime's multipart body is internal (`MultipartBody.segments(for:)`): its bytes are reachable only
+// through `APIClientCore.send` (the `Generated` SPI generated operations call), so both sides are measured the way a client sends, through an in-memory transport
 // that collects the body; the bare per-request cost of each client (a GET with no body) is measured too, so the
 // body's own share can be read off.
 
@@ -10,6 +10,7 @@ import Foundation
 import HTTPTypes
 @_spi(Generated) import OpenAPIRuntime
 import SoraClient
+@_spi(Generated) import SoraRuntime
 
 /// Collects the request body (all its bytes) and answers 200 with `responseBody`, if any.
 struct MemoryTransport: ClientTransport {
@@ -75,8 +76,9 @@ func microCases() throws -> [MicroCase] {
     let videoTransport = MemoryTransport(responseBody: videoJSON)
     var configuration = ClientConfiguration()
     configuration.retry.maxAttempts = 1
-    let soraEmpty = try SoraClient(baseURL: base, token: "sk-micro", transport: emptyTransport, configuration: configuration)
-    let soraVideo = try SoraClient(baseURL: base, token: "sk-micro", transport: videoTransport, configuration: configuration)
+    let soraEmpty = try APIClientCore(
+        baseURL: base, defaultServer: nil, token: "sk-micro", transport: emptyTransport, configuration: configuration)
+    let soraVideo = try Sora(baseURL: base, token: "sk-micro", transport: videoTransport, configuration: configuration)
     let openAPIEmpty = UniversalClient(serverURL: base, transport: emptyTransport)
     let openAPIVideo = UniversalClient(serverURL: base, transport: videoTransport)
     let converter = Converter(configuration: Configuration())
@@ -119,11 +121,11 @@ func microCases() throws -> [MicroCase] {
     return [
         MicroCase(
             name: "E1", what: "this runtime: `OperationRequest.setMultipartBody` (validation, form) + `APIClientCore.send`"
-                + " (`MultipartBodyWriter`), body bytes collected by the transport",
+                + " (`MultipartBody`), body bytes collected by the transport",
             run: {
                 var operation = OperationRequest(operationID: "createVideo", method: .post, path: "/videos")
-                try operation.setMultipartBody(request)
-                _ = try await soraEmpty.core.send(operation)
+                try operation.setMultipartBody(request, parts: request.encodeParts(into:))
+                _ = try await soraEmpty.send(operation)
             }),
         MicroCase(
             name: "E2", what: "swift-openapi-runtime: `UniversalClient.send` with `Converter.setRequiredRequestBodyAsMultipart`"
@@ -148,7 +150,7 @@ func microCases() throws -> [MicroCase] {
         MicroCase(
             name: "R1", what: "this runtime, no body: `APIClientCore.send` of a GET (per-request cost: headers, timeout task group)",
             run: {
-                _ = try await soraEmpty.core.send(OperationRequest(operationID: "retrieveVideo", method: .get, path: "/videos"))
+                _ = try await soraEmpty.send(OperationRequest(operationID: "retrieveVideo", method: .get, path: "/videos"))
             }),
         MicroCase(
             name: "R2", what: "swift-openapi-runtime, no body: `UniversalClient.send` of a GET",

@@ -48,12 +48,12 @@ func fileSize(_ path: String) -> Int {
     return Int(info.st_size)
 }
 
-/// A client as an app would make it: the generated `SoraClient` over AsyncHTTPClient, no retries.
-func makeClient(port: Int, http: HTTPClient) throws -> SoraClient {
+/// A client as an app would make it: the generated `Sora` client over AsyncHTTPClient, no retries.
+func makeClient(port: Int, http: HTTPClient) throws -> Sora {
     var configuration = ClientConfiguration()
     configuration.idleTimeout = .seconds(3600)
     configuration.retry.maxAttempts = 1
-    return try SoraClient(
+    return try Sora(
         baseURL: URL(string: "http://127.0.0.1:\(port)/v1"), token: "sk-client-benchmarks",
         transport: AsyncHTTPClientTransport(configuration: .init(client: http, timeout: .hours(1))),
         configuration: configuration)

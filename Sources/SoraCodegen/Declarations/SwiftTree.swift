@@ -7,6 +7,10 @@ public struct SwiftFile: Sendable {
     /// Top-level declarations.
     public var declarations: [Declaration]
 
+    /// The runtime, with the declarations only generated code calls (`@_spi(Generated)`: the request builder, the
+    /// validator, the coding helpers); an app that imports the client sees the runtime's public API alone.
+    public static let runtimeImport = "@_spi(Generated) import SoraRuntime"
+
     /// Creates a file.
     public init(path: String, imports: [String] = [], declarations: [Declaration]) {
         self.path = path
@@ -188,4 +192,11 @@ public enum Statement: Sendable {
     case block(Code, [Statement])
     /// `switch SUBJECT {` with `case …:` clauses at the switch's indentation.
     case switchBlock(Code, [(label: Code, body: [Statement])])
+}
+
+/// Modifier strings the translators share.
+public enum Modifiers {
+    /// A member only generated code calls (the form encoders): public to the runtime's `Generated` SPI alone, so
+    /// an app importing the client does not see it; plain internal when the client is generated `internal`.
+    public static let generatedOnly = "@_spi(Generated) public"
 }

@@ -21,13 +21,13 @@ public enum SwiftNames {
         "Error", "Result", "Never", "Void", "Any", "Type", "Protocol", "Self", "Data", "URL", "Date", "UUID",
         "Codable", "Decodable", "Encodable", "Decoder", "Encoder", "Hashable", "Equatable", "Sendable", "Character",
         "JSONValue", "FileUpload", "Validator", "Validatable", "ValidationError", "ValidationIssue", "FieldCondition",
-        "MultipartForm", "MultipartEncodable", "OpenStringEnum", "ParameterValue", "OperationRequest",
+        "MultipartForm", "PixelSizeRule", "OpenStringEnum", "ParameterValue", "OperationRequest",
         "OperationResponse", "APIClientCore", "ClientConfiguration", "BinaryContent", "SoraError", "SoraAPIError",
-        "Indirect", "CodingKeys", "ClientTransport", "HTTPBody", "ContentSniffer", "MultipartBodyWriter",
+        "Indirect", "CodingKeys", "ClientTransport", "HTTPBody", "ContentSniffer", "ClientMiddleware",
         "PercentEncoding", "RetryAfter", "Logger", "Duration", "OpenIntEnum", "OpenNumberEnum", "OpenBoolEnum",
         "OpenEnum", "UnionCoding", "AdditionalProperties", "ResponseWithHeaders", "SecurityScheme", "Credential",
-        "URLEncodedForm", "FormURLEncodable", "QueryStyle", "ErrorPayloadTypes", "JSONCoding", "RFC3339",
-        "DownloadedFile", "PollingSequence", "PageSequence", "APIKeyLocation", "AnyCodingKey", "ImageCheck",
+        "URLEncodedForm", "DecodingFailure", "QueryStyle", "ErrorPayloadTypes", "JSONCoding", "RFC3339",
+        "DownloadedFile", "PollingSequence", "PageSequence", "APIKeyLocation", "AnyCodingKey", "MultipartBody",
         "ImageHeader", "OpenEnumRawValue", "RetryPolicy", "TimeoutKind",
     ]
 

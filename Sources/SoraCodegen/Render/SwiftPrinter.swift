@@ -136,6 +136,8 @@ public struct SwiftPrinter {
 
     /// `modifiers ` when there are any.
     mutating func modifiers(_ modifiers: String) {
+        var modifiers = Substring(modifiers)
+        if !publicAccess && modifiers.hasPrefix("@_spi(Generated) ") { modifiers = modifiers.dropFirst(17) }
         if !publicAccess && modifiers.hasPrefix("public") {
             let rest = modifiers.dropFirst("public".count).drop { $0 == " " }
             guard !rest.isEmpty else { return }
@@ -144,7 +146,7 @@ public struct SwiftPrinter {
             return
         }
         guard !modifiers.isEmpty else { return }
-        write(modifiers)
+        write(String(modifiers))
         put(" ")
     }
 

@@ -21,8 +21,10 @@ extension Translator {
                     type: .array(.string), initializer: "[\(Code.joined(servers, separator: ", "))]")),
             .property(
                 PropertyDeclaration(
-                    doc: Doc(["Sends requests and turns responses into values or typed errors."]), keyword: "let",
-                    name: "core", type: "APIClientCore")),
+                    doc: Doc([
+                        "Sends requests and turns responses into values or typed errors; operations only, so no call skips validation."
+                    ]),
+                    modifiers: "", keyword: "let", name: "core", type: "APIClientCore")),
         ]
         guard usesSingleToken else {
             members += credentialMembers()
@@ -56,7 +58,7 @@ extension Translator {
 
     private func clientFile(members: [Declaration], doc: [String]) -> SwiftFile {
         SwiftFile(
-            path: "\(clientName).swift", imports: ["Foundation", "SoraRuntime"],
+            path: "\(clientName).swift", imports: ["Foundation", SwiftFile.runtimeImport],
             declarations: [
                 .type(
                     TypeDeclaration("struct", clientName, doc: Doc(doc), conformances: ["Sendable"], members: members))

@@ -132,8 +132,7 @@ extension Translator {
         hasFile: Bool, isMultipart: Bool, isForm: Bool, partTypes: [String: String], nested: [Declaration]
     ) -> [Declaration] {
         var conformances = hasFile ? [] : ["Codable"]
-        conformances += ["Hashable", "Sendable", isMultipart ? "MultipartEncodable" : "Validatable"]
-        if isForm { conformances.append("FormURLEncodable") }
+        conformances += ["Hashable", "Sendable", "Validatable"]
         var body: [Declaration] = []
         body.reserveCapacity(members.count + 6 + nested.count)
         for member in members { appendPropertyDeclarations(member, to: &body) }
@@ -248,6 +247,13 @@ extension Translator {
     /// its `FileUpload`'s own type; a list of values, text).
     private func formEncoder(_ members: [Member], partTypes: [String: String]) -> FunctionDeclaration {
         let body: [Statement] = members.map { member in
+            if let sizeField = member.property.schema.pixelSizeEquals, member.type.contains(.fileUpload),
+                let size = members.first(where: { $0.property.name == sizeField })
+            {
+                return .line(
+                    "form.append(\(literal: member.property.name), \(member.name), pixelSizeEquals: \(sizeText(size)), sizeField: \(literal: sizeField))"
+                )
+            }
             let schema = table.resolved(member.property.schema)
             if case .union? = schema?.kind {
                 let optional = member.isOptional ? "?" : ""
@@ -268,7 +274,7 @@ extension Translator {
         }
         return FunctionDeclaration(
             doc: Doc(["Writes each field as a form part, in spec order; absent optional fields are left out."]),
-            name: "encodeParts",
+            modifiers: Modifiers.generatedOnly, name: "encodeParts",
             parameters: [FunctionParameter(label: "into", name: "form", type: .inoutParameter("MultipartForm"))],
             body: body)
     }
@@ -290,7 +296,7 @@ extension Translator {
         }
         return FunctionDeclaration(
             doc: Doc(["Writes each field as `name=value`, in spec order; absent optional fields are left out."]),
-            name: "encodeFields",
+            modifiers: Modifiers.generatedOnly, name: "encodeFields",
             parameters: [FunctionParameter(label: "into", name: "form", type: .inoutParameter("URLEncodedForm"))],
             body: body)
     }

@@ -84,8 +84,8 @@ extension Translator {
             type = objectType
             call =
                 encoding == .form
-                ? "try httpRequest.setFormBody(body)"
-                : "try httpRequest.setMultipartBody(body, checkingImages: core.configuration.checksImageSize)"
+                ? "try httpRequest.setFormBody(body, fields: body.encodeFields(into:))"
+                : "try httpRequest.setMultipartBody(body, parts: body.encodeParts(into:))"
         case .text:
             type = .string
             call = "httpRequest.setTextBody(body, contentType: \(literal: content.mediaType))"

@@ -29,7 +29,7 @@ extension Translator {
             let file =
                 groups[group]
                 ?? SwiftFile(
-                    path: "Operations/\(group).swift", imports: ["Foundation", "SoraRuntime"],
+                    path: "Operations/\(group).swift", imports: ["Foundation", SwiftFile.runtimeImport],
                     declarations: [.type(TypeDeclaration("extension", clientName, access: "", members: []))])
             groups[group] = file
             for function in functions { emitMember(file, .function(function)) }

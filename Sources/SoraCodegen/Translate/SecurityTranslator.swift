@@ -61,7 +61,7 @@ extension Translator {
                 .property(
                     PropertyDeclaration(
                         doc: Doc([scheme.description ?? "The `\(scheme.name)` security scheme."]),
-                        modifiers: "public static", keyword: "let", name: schemeConstantName(scheme),
+                        modifiers: "static", keyword: "let", name: schemeConstantName(scheme),
                         type: "SecurityScheme",
                         initializer: "SecurityScheme(name: \(literal: scheme.name), kind: \(kind))")))
             parameters.append(

@@ -68,7 +68,8 @@ struct Translator {
     func modelFile(_ path: String, declarations: [Declaration]) -> SwiftFile {
         let usesDate = declarations.contains { $0.mentions(.date) }
         return SwiftFile(
-            path: path, imports: usesDate ? ["Foundation", "SoraRuntime"] : ["SoraRuntime"], declarations: declarations)
+            path: path, imports: usesDate ? ["Foundation", SwiftFile.runtimeImport] : [SwiftFile.runtimeImport],
+            declarations: declarations)
     }
 
     private func exportsFile() -> SwiftFile {

@@ -343,7 +343,7 @@ extension Translator {
             doc: Doc([
                 "Appends the value as multipart parts named `name`: files and text as they are, the rest as JSON."
             ]),
-            name: "appendParts",
+            modifiers: Modifiers.generatedOnly, name: "appendParts",
             parameters: [
                 FunctionParameter(label: "named", name: "name", type: .string),
                 FunctionParameter(label: "to", name: "form", type: .inoutParameter("MultipartForm")),

@@ -6,21 +6,14 @@ extension Translator {
         for member in members {
             checks += valueChecks(member.name, field: member.property.name, schema: member.property.schema)
         }
+        // `x-pixel-size-equals` is checked where the file is opened, from the bytes that are sent: the multipart
+        // encoder attaches it to the file part (`formEncoder`). Here only its target is checked.
         for member in members {
             guard let sizeProperty = member.property.schema.pixelSizeEquals else { continue }
-            guard let size = members.first(where: { $0.property.name == sizeProperty }) else {
+            if !members.contains(where: { $0.property.name == sizeProperty }) {
                 diagnostics.error(
                     "'x-pixel-size-equals' names '\(sizeProperty)', which is not a property", at: member.property.mark)
-                continue
             }
-            let sizeValue: Code =
-                if case .enumeration? = table.resolved(size.property.schema)?.kind {
-                    "\(size.name)\(size.isOptional ? "?" : "").rawValue"
-                } else { "\(size.name)" }
-            checks.append(
-                .line(
-                    "validator.checkImageSize(\(member.name), field: \(literal: member.property.name), equals: \(sizeValue), sizeField: \(literal: sizeProperty))"
-                ))
         }
         for rule in object.dependentRequired {
             guard let trigger = members.first(where: { $0.property.name == rule.property }) else { continue }
@@ -215,5 +208,14 @@ extension Translator {
         }
         return
             "FieldCondition(\(literal: condition.property), \(value), in: \(literals: condition.values), required: \(String(condition.mustBePresent)))"
+    }
+
+    /// The size field's value as text (`size?.rawValue` for an enum), for a pixel-size rule.
+    func sizeText(_ size: Member) -> Code {
+        if case .enumeration? = table.resolved(size.property.schema)?.kind {
+            "\(size.name)\(size.isOptional ? "?" : "").rawValue"
+        } else {
+            "\(size.name)"
+        }
     }
 }

@@ -7,7 +7,7 @@
 /// ```
 ///
 /// The most precise entry wins: the exact status, then its class (`4XX`), then `default`.
-public struct ErrorPayloadTypes: Sendable, ExpressibleByDictionaryLiteral {
+@_spi(Generated) public struct ErrorPayloadTypes: Sendable, ExpressibleByDictionaryLiteral {
     /// Which statuses an entry covers: a response key of the spec.
     public enum Status: Sendable, Hashable, ExpressibleByIntegerLiteral {
         /// One status, e.g. `404`.

@@ -1,18 +1,12 @@
 import Foundation
 
-/// A value that is sent as `application/x-www-form-urlencoded`.
-public protocol FormURLEncodable: Validatable {
-    /// Appends each field, in spec order.
-    func encodeFields(into form: inout URLEncodedForm)
-}
-
 /// The fields of an `application/x-www-form-urlencoded` body, in order.
 ///
 /// Encoding follows the WHATWG URL standard: names and values are UTF-8, ASCII letters, digits and `*-._`
 /// stay, a space becomes `+`, everything else is `%XX`; fields are joined by `&`. Arrays repeat the name
 /// (`tag=a&tag=b`). Objects are spread as `name[key]=value` (nested: `name[key][sub]=v`, arrays inside by
 /// index `name[key][0]=v`), the convention of Rails, PHP, Stripe and `qs`; `appendJSON` sends one as JSON text.
-public struct URLEncodedForm: Sendable, Hashable {
+@_spi(Generated) public struct URLEncodedForm: Sendable, Hashable {
     /// One `name=value` pair, not yet encoded.
     public struct Field: Sendable, Hashable {
         /// The field name, e.g. `grant_type` or `address[city]`.

@@ -46,22 +46,22 @@ extension APIClientCore {
             contentType = "application/x-www-form-urlencoded"
             body = HTTPBody(form.encoded)
         case .multipart(let form):
-            let writer = MultipartBodyWriter(boundary: configuration.multipartBoundary())
-            let (segments, length) = try writer.segments(for: form)
-            contentType = writer.contentType
+            let multipart = MultipartBody(boundary: configuration.multipartBoundary())
+            let (segments, length) = try multipart.segments(for: form, checksImageSize: configuration.checksImageSize)
+            contentType = multipart.contentType
             body = HTTPBody(
                 MultipartBodyStream(
-                    segments: segments, chunkSize: writer.chunkSize, boundary: Array("--\(writer.boundary)".utf8)),
+                    segments: segments, chunkSize: multipart.chunkSize, boundary: Array("--\(multipart.boundary)".utf8)),
                 length: .known(length), iterationBehavior: .multiple)
         case .data(let data):
             contentType = ContentSniffer.contentType(of: data.prefix(16))
             body = HTTPBody(data)
         case .file(let url):
-            let (head, length) = try MultipartBodyWriter.probe(.file(url), field: "the body")
-            contentType = ContentSniffer.contentType(of: head)
+            let file = try OpenedFile(url, field: "the body")
+            contentType = ContentSniffer.contentType(of: try file.read(at: 0, count: 16))
             body = HTTPBody(
-                MultipartBodyStream(segments: [.file(url, length: length)], chunkSize: 64 * 1024),
-                length: .known(length), iterationBehavior: .multiple)
+                MultipartBodyStream(segments: [.file(file, length: file.size)], chunkSize: 64 * 1024),
+                length: .known(file.size), iterationBehavior: .multiple)
         case .stream(let stream):
             contentType = "application/octet-stream"
             body = stream

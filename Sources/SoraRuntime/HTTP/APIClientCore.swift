@@ -3,6 +3,7 @@ import HTTPTypes
 import Logging
 
 /// Sends operation requests through any `ClientTransport` and turns answers into values or `SoraError`s.
+@_spi(Generated)
 public struct APIClientCore: Sendable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     /// The base URL every path is appended to.
     public let baseURL: URL

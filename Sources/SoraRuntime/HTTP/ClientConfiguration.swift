@@ -20,7 +20,7 @@ public struct ClientConfiguration: Sendable {
     /// Allow a plain `http://` base URL on a host that is not loopback.
     public var allowInsecureHTTP = false
     /// Makes the multipart boundary (tests inject a fixed one to compare bytes).
-    public var multipartBoundary: @Sendable () -> String = { MultipartBodyWriter.randomBoundary() }
+    public var multipartBoundary: @Sendable () -> String = { MultipartBody.randomBoundary() }
     /// Where request logs go (the token is never logged).
     public var logger: Logger = Logger(label: "sora.client", factory: { _ in SwiftLogNoOpLogHandler() })
 

@@ -28,31 +28,36 @@ extension OperationRequest {
         }
     }
 
-    /// Validates and sets a multipart body; `checkingImages: false` skips the image pre-flight check.
-    public mutating func setMultipartBody(_ value: some MultipartEncodable, checkingImages: Bool = true)
-        throws(SoraError)
-    {
-        let result = ImageCheck.$isEnabled.withValue(checkingImages && ImageCheck.isEnabled) {
-            Result { () throws(ValidationError) in try value.validate() }
+    /// Validates `value` and sets the multipart body its `encodeParts(into:)` writes. File parts are opened when the
+    /// request is prepared, once, and their image size checked there (`ClientConfiguration.checksImageSize`).
+    public mutating func setMultipartBody<Value: Validatable>(
+        _ value: Value, parts encodeParts: (inout MultipartForm) -> Void
+    ) throws(SoraError) {
+        do {
+            try value.validate()
+        } catch {
+            throw .validation(error)
         }
-        if case .failure(let error) = result { throw .validation(error) }
-        var form = MultipartForm()
-        value.encodeParts(into: &form)
+        var form = MultipartForm(typeName: String(describing: Value.self))
+        encodeParts(&form)
         if let failure = form.failures.first {
             throw .invalidRequest("\(operationID): cannot encode form field \(failure)")
         }
         setBody(.multipart(form), contentType: nil)
     }
 
-    /// Validates and sets an `application/x-www-form-urlencoded` body (see `URLEncodedForm` for the rules).
-    public mutating func setFormBody(_ value: some FormURLEncodable) throws(SoraError) {
+    /// Validates `value` and sets the `application/x-www-form-urlencoded` body its `encodeFields(into:)` writes (see
+    /// `URLEncodedForm` for the rules).
+    public mutating func setFormBody(
+        _ value: some Validatable, fields encodeFields: (inout URLEncodedForm) -> Void
+    ) throws(SoraError) {
         do {
             try value.validate()
         } catch {
             throw .validation(error)
         }
         var form = URLEncodedForm()
-        value.encodeFields(into: &form)
+        encodeFields(&form)
         if let failure = form.failures.first {
             throw .invalidRequest("\(operationID): cannot encode form field \(failure)")
         }

@@ -1,5 +1,5 @@
 /// How a query parameter's array or object is written (OpenAPI `style`; `explode` is passed beside it).
-public enum QueryStyle: String, Sendable, Hashable {
+@_spi(Generated) public enum QueryStyle: String, Sendable, Hashable {
     /// `a=1&a=2` when exploded, else `a=1,2`; an object is `k=v&k2=v2`, else `a=k,v,k2,v2`.
     case form
     /// `a=1%202` (exploded: `a=1&a=2`).

@@ -3,7 +3,7 @@ import HTTPTypes
 
 /// A request that generated operation code fills in: path parameters, query, headers, cookies, security and
 /// body.
-public struct OperationRequest: Sendable {
+@_spi(Generated) public struct OperationRequest: Sendable {
     /// The spec's operationId.
     public let operationID: String
     /// The HTTP method.

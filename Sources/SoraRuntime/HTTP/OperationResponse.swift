@@ -2,7 +2,7 @@ import Foundation
 import HTTPTypes
 
 /// A successful (or error) answer that generated code decodes.
-public struct OperationResponse: Sendable {
+@_spi(Generated) public struct OperationResponse: Sendable {
     /// The operation it answers.
     public let operationID: String
     /// Status and headers.

@@ -1,5 +1,5 @@
 /// Percent-encoding for path segments, query components, form fields and cookie values.
-public enum PercentEncoding {
+@_spi(Generated) public enum PercentEncoding {
     /// Encodes a value as exactly one path segment: only unreserved characters stay, and `.`/`..` are
     /// encoded too, so an id like `../x` can never change the path.
     public static func pathSegment(_ value: String) -> String {

@@ -7,7 +7,7 @@ public struct ResponseWithHeaders<Body: Sendable, Headers: Sendable>: Sendable {
     public var headers: Headers
 
     /// Pairs an answer with its headers.
-    public init(body: Body, headers: Headers) {
+    @_spi(Generated) public init(body: Body, headers: Headers) {
         self.body = body
         self.headers = headers
     }

@@ -2,7 +2,7 @@ import Foundation
 import HTTPTypes
 
 /// Reads `retry-after-ms` and `Retry-After` (seconds or an HTTP date).
-public enum RetryAfter {
+@_spi(Generated) public enum RetryAfter {
     /// Seconds to wait, if the server said: finite and never negative.
     public static func seconds(from headers: HTTPFields, now: Date = Date()) -> Double? {
         if let text = headers[HTTPField.Name("retry-after-ms")!], let milliseconds = Double(text),

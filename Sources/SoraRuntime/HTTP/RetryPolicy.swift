@@ -28,7 +28,7 @@ public struct RetryPolicy: Sendable, Hashable {
     /// The wait after failed attempt number `attempt` (1-based); `unit` is a random number in 0..<1.
     ///
     /// Never traps: a hint of 1e300 s, a negative or NaN one, or settings out of range are clamped.
-    public func delay(afterAttempt attempt: Int, serverHint: Double?, unit: Double) -> Duration {
+    package func delay(afterAttempt attempt: Int, serverHint: Double?, unit: Double) -> Duration {
         if let serverHint, serverHint.isFinite, serverHint >= 0 {
             return CheckedNumbers.duration(seconds: serverHint, upTo: maxServerDelay)
         }
@@ -45,7 +45,7 @@ public struct RetryPolicy: Sendable, Hashable {
     /// Reads (GET, HEAD) and DELETE retry on any network error, timeouts, 408, 429 and 5xx. A POST or
     /// PATCH may start a paid job, so it retries only where the server provably did not act on it:
     /// the connection was never made, or the answer was 429 or 503.
-    public static func isRetryable(_ error: SoraError, method: HTTPRequest.Method) -> Bool {
+    package static func isRetryable(_ error: SoraError, method: HTTPRequest.Method) -> Bool {
         let isSafe = [.get, .head, .delete, .put, .options].contains(method)
         switch error {
         case .api(let failure):

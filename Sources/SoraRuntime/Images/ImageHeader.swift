@@ -1,5 +1,5 @@
 /// The format and pixel size of a PNG, JPEG or WebP image, read from its first bytes only.
-public struct ImageHeader: Sendable, Hashable {
+@_spi(Generated) public struct ImageHeader: Sendable, Hashable {
     /// The image formats the API accepts.
     public enum Format: String, Sendable, Hashable {
         /// PNG.

@@ -1,5 +1,5 @@
 /// The content type of an image, read from its first bytes rather than its name.
-public enum ContentSniffer {
+@_spi(Generated) public enum ContentSniffer {
     /// `image/png`, `image/jpeg`, `image/webp`, or `application/octet-stream`.
     public static func contentType(of head: some Collection<UInt8>) -> String {
         let bytes = Array(head.prefix(12))

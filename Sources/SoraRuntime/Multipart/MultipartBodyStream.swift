@@ -6,19 +6,21 @@ import Foundation
     import Darwin
 #endif
 
-/// The body's bytes as an async sequence of chunks: memory stays flat for any file size. File content is
-/// scanned for the boundary as it streams (text parts are checked before sending), so a body whose
-/// content would contain its own boundary is aborted rather than sent corrupted.
+/// The body's bytes as an async sequence of chunks: memory stays flat for any file size. Files are read with
+/// positioned reads from the descriptor opened when the body was prepared, so every iteration (a retry) sends the
+/// same file. File content is scanned for the boundary as it streams (text parts are checked before sending), so
+/// a body whose content would contain its own boundary is aborted rather than sent corrupted.
 struct MultipartBodyStream: AsyncSequence, Sendable {
     typealias Element = ArraySlice<UInt8>
-    let segments: [MultipartBodyWriter.Segment]
+    let segments: [MultipartBody.Segment]
     let chunkSize: Int
     var boundary: [UInt8] = []
 
     struct AsyncIterator: AsyncIteratorProtocol {
-        var segments: ArraySlice<MultipartBodyWriter.Segment>
+        var segments: ArraySlice<MultipartBody.Segment>
         let chunkSize: Int
-        var handle: FileHandle?
+        var file: OpenedFile?
+        var offset: Int64 = 0
         var remaining: Int64 = 0
         let boundary: [UInt8]
         /// The last bytes of the previous file chunk, so a boundary split across chunks is found too.
@@ -26,24 +28,25 @@ struct MultipartBodyStream: AsyncSequence, Sendable {
 
         mutating func next() async throws -> ArraySlice<UInt8>? {
             while true {
-                if let current = handle {
-                    if remaining > 0,
-                        let data = try current.read(upToCount: Int(Swift.min(Int64(chunkSize), remaining))),
-                        !data.isEmpty
-                    {
-                        remaining -= Int64(data.count)
-                        try scan(data)
-                        return ArraySlice(data)
+                if let current = file {
+                    if remaining > 0 {
+                        let bytes = try current.read(at: offset, count: Int(Swift.min(Int64(chunkSize), remaining)))
+                        guard !bytes.isEmpty else {
+                            throw SoraError.invalidRequest("an uploaded file became shorter while sending")
+                        }
+                        offset += Int64(bytes.count)
+                        remaining -= Int64(bytes.count)
+                        try scan(bytes)
+                        return bytes[...]
                     }
-                    try current.close()
-                    handle = nil
-                    if remaining > 0 { throw SoraError.invalidRequest("an uploaded file became shorter while sending") }
+                    file = nil
                 }
                 guard let segment = segments.popFirst() else { return nil }
                 switch segment {
                 case .bytes(let data): return ArraySlice(data)
-                case .file(let url, let length):
-                    handle = try FileHandle(forReadingFrom: url)
+                case .file(let opened, let length):
+                    file = opened
+                    offset = 0
                     remaining = length
                     carry = []
                 }
@@ -51,9 +54,9 @@ struct MultipartBodyStream: AsyncSequence, Sendable {
         }
 
         /// Throws when the boundary occurs in file content (across chunk edges too).
-        private mutating func scan(_ data: Data) throws {
+        private mutating func scan(_ bytes: [UInt8]) throws {
             guard !boundary.isEmpty else { return }
-            let window = carry + data
+            let window = carry + bytes
             if BoundaryScan.contains(window, boundary) {
                 throw SoraError.invalidRequest(
                     "an uploaded file contains the multipart boundary; send it again (a new boundary is chosen)")

@@ -1,32 +1,31 @@
 import Foundation
 
-/// A value that is sent as `multipart/form-data`.
-public protocol MultipartEncodable: Validatable {
-    /// Appends each field as a part, in spec order.
-    func encodeParts(into form: inout MultipartForm)
-}
-
-/// The parts of a `multipart/form-data` body, in order; the body is written by `MultipartBodyWriter`.
-public struct MultipartForm: Sendable {
+/// The parts of a `multipart/form-data` body, in order, as a generated model's `encodeParts(into:)` appends them;
+/// `MultipartBody` turns them into bytes.
+@_spi(Generated) public struct MultipartForm: Sendable {
     /// One part: a text field, a JSON field, or a file.
     public enum Part: Sendable, Hashable {
         /// A text field.
         case text(name: String, value: String)
         /// A field holding JSON text.
         case json(name: String, value: Data)
-        /// A file field.
-        case file(name: String, upload: FileUpload)
+        /// A file field, with the image size it must have (`x-pixel-size-equals`), if any.
+        case file(name: String, upload: FileUpload, pixelSize: PixelSizeRule? = nil)
         /// A field with its own `Content-Type` (the spec's `encoding.<field>.contentType`).
         case typed(name: String, value: Data, contentType: String)
     }
 
+    /// The type whose fields the parts are, named in validation errors (the image size check).
+    public var typeName: String
     /// The parts in order.
     public private(set) var parts: [Part] = []
     /// Errors met while encoding (e.g. a value that cannot be written as JSON).
     public private(set) var failures: [String] = []
 
-    /// Creates an empty form.
-    public init() {}
+    /// Creates an empty form for the fields of `typeName`.
+    public init(typeName: String = "form") {
+        self.typeName = typeName
+    }
 
     /// Appends a text part; nil is left out.
     public mutating func append(_ name: String, _ value: (some ParameterValue)?) {
@@ -46,6 +45,15 @@ public struct MultipartForm: Sendable {
     /// Appends a file part; nil is left out.
     public mutating func append(_ name: String, _ upload: FileUpload?) {
         if let upload { parts.append(.file(name: name, upload: upload)) }
+    }
+
+    /// Appends a file part that must be an image of `size` pixels (`x-pixel-size-equals` naming `sizeField`), checked
+    /// when the body is prepared; nil is left out.
+    public mutating func append(_ name: String, _ upload: FileUpload?, pixelSizeEquals size: String?, sizeField: String)
+    {
+        if let upload {
+            parts.append(.file(name: name, upload: upload, pixelSize: PixelSizeRule(size: size, sizeField: sizeField)))
+        }
     }
 
     /// Appends a text part sent with its own `Content-Type` (e.g. `text/csv`); nil is left out.

@@ -5,6 +5,7 @@ import Foundation
 ///
 /// Its value never shows in `description`, `dump` or a mirror, and the client redacts it (and its base64 and
 /// percent-encoded forms) from every error and log line.
+@_spi(Generated)
 public struct Credential: Sendable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     enum Secret: Sendable {
         case bearer(String)

@@ -2,7 +2,7 @@
 ///
 /// OAuth 2 and OpenID Connect schemes are declared as `.bearer`: the client does not run their flows, it
 /// sends the access token the user obtained as `Authorization: Bearer <token>`.
-public struct SecurityScheme: Sendable, Hashable, CustomStringConvertible {
+@_spi(Generated) public struct SecurityScheme: Sendable, Hashable, CustomStringConvertible {
     /// How a scheme's credential travels.
     public enum Kind: Sendable, Hashable {
         /// `Authorization: Bearer <token>` (HTTP bearer, OAuth 2, OpenID Connect).

@@ -11,7 +11,7 @@ public struct PageSequence<Page: Sendable, Item: Sendable>: AsyncSequence, Senda
     let fetch: @Sendable (String?) async throws(SoraError) -> Page
 
     /// Creates a sequence over the pages `fetch(cursor)` returns; generated code calls this.
-    public init(
+    @_spi(Generated) public init(
         items: @escaping @Sendable (Page) -> [Item], hasMore: @escaping @Sendable (Page) -> Bool,
         nextCursor: @escaping @Sendable (Page) -> String?,
         fetch: @escaping @Sendable (String?) async throws(SoraError) -> Page

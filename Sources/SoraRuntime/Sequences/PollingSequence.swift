@@ -17,7 +17,7 @@ public struct PollingSequence<Value: Decodable & Equatable & Sendable>: AsyncSeq
     let fetch: @Sendable () async throws(SoraError) -> OperationResponse
 
     /// Creates a polling sequence over `fetch`; generated code calls this.
-    public init(
+    @_spi(Generated) public init(
         operationID: String, interval: Duration, timeout: Duration, intervalHeader: String?,
         isTerminal: @escaping @Sendable (Value) -> Bool,
         fetch: @escaping @Sendable () async throws(SoraError) -> OperationResponse

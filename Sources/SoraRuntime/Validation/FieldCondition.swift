@@ -1,6 +1,6 @@
 /// A condition of an `if`/`then` rule on one field, with JSON Schema's meaning: an absent field satisfies
 /// a value condition unless it is also required.
-public struct FieldCondition: Sendable, Hashable {
+@_spi(Generated) public struct FieldCondition: Sendable, Hashable {
     /// The wire name.
     public var field: String
     /// The field's value as a string, nil when absent.

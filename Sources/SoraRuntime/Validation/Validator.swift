@@ -2,7 +2,7 @@ import Foundation
 import Synchronization
 
 /// Collects rule violations for one value; generated `validate()` methods call it once per rule.
-public struct Validator: Sendable {
+@_spi(Generated) public struct Validator: Sendable {
     private let typeName: String
     private var issues: [ValidationIssue] = []
 

@@ -1,6 +1,6 @@
 /// What generated models with `properties` and `additionalProperties` call to keep the keys the spec does not
 /// name: decoded into a dictionary beside the named properties, and written back among them.
-public enum AdditionalProperties {
+@_spi(Generated) public enum AdditionalProperties {
     /// Every key of the JSON object being decoded that is not in `known`, decoded as `Value`; a key whose value is
     /// not a `Value` is skipped, so a server's new or odd key never fails the whole answer.
     public static func decode<Value: Decodable>(

@@ -12,7 +12,7 @@ public struct BinaryContent: Sendable {
     public var body: HTTPBody
 
     /// Creates binary content.
-    public init(contentType: String?, contentLength: Int64?, headers: HTTPFields, body: HTTPBody) {
+    @_spi(Generated) public init(contentType: String?, contentLength: Int64?, headers: HTTPFields, body: HTTPBody) {
         self.contentType = contentType
         self.contentLength = contentLength
         self.headers = headers

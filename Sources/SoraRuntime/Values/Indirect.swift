@@ -1,5 +1,5 @@
 /// Out-of-line storage for a property through which a struct contains itself (a tree's `parent`).
-public final class Indirect<Value: Sendable & Hashable>: Sendable, Hashable {
+@_spi(Generated) public final class Indirect<Value: Sendable & Hashable>: Sendable, Hashable {
     /// The stored value.
     public let value: Value
 

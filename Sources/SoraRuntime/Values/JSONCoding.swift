@@ -6,7 +6,7 @@ import Foundation
 /// `Date` values travel as RFC 3339 text: decoding accepts fractional seconds or not, `Z` or an offset
 /// (see `RFC3339.date(from:)`) and throws a decoding error for anything else; encoding writes UTC with a
 /// fraction only when it is not zero.
-public enum JSONCoding {
+@_spi(Generated) public enum JSONCoding {
     /// A decoder with lenient RFC 3339 dates.
     public static func decoder() -> JSONDecoder {
         let decoder = JSONDecoder()

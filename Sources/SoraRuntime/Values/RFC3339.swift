@@ -2,7 +2,7 @@ import Foundation
 
 /// RFC 3339 / ISO 8601 date-times read and written by hand: no formatter, no locale, no calendar, and
 /// nil (never a trap) for anything out of range.
-public enum RFC3339 {
+@_spi(Generated) public enum RFC3339 {
     /// Reads `2024-05-06T07:08:09Z`, with or without fractional seconds (any number of digits), with `Z`,
     /// `z`, `+hh:mm`, `-hh:mm` or `+hhmm`, a `T`, `t` or space between date and time; a bare date
     /// (`2024-05-06`) is midnight UTC. Nil for anything else.

@@ -1,5 +1,5 @@
 /// What generated `oneOf`/`anyOf` types call to decode and encode: the algorithms live here once.
-public enum UnionCoding {
+@_spi(Generated) public enum UnionCoding {
     /// The string value of `key` in the JSON object being decoded, or nil when it is absent, not a string, or the
     /// value is not an object.
     public static func discriminator(_ key: String, in decoder: any Decoder) -> String? {
@@ -14,7 +14,7 @@ public enum UnionCoding {
 }
 
 /// A coding key for any string, for keys only known at run time.
-public struct AnyCodingKey: CodingKey, Hashable, Sendable {
+@_spi(Generated) public struct AnyCodingKey: CodingKey, Hashable, Sendable {
     /// The key.
     public var stringValue: String
     /// Always nil: these keys name object members.

@@ -7,7 +7,7 @@ import SoraClient
 /// Where the token and the API are, read from the environment and the global options.
 struct Environment: Sendable {
     /// The default API when `SORA_BASE_URL` is not set: the spec's first server.
-    static let defaultBaseURL = SoraClient.servers.first ?? ""
+    static let defaultBaseURL = Sora.servers.first ?? ""
 
     /// The bearer token; never printed.
     var token: String
@@ -38,10 +38,10 @@ struct Environment: Sendable {
     }
 }
 
-/// A `SoraClient` over AsyncHTTPClient, and the HTTP client to shut down after use.
+/// A `Sora` client over AsyncHTTPClient, and the HTTP client to shut down after use.
 struct Session: Sendable {
     /// The API client.
-    let sora: SoraClient
+    let sora: Sora
     /// The HTTP client under it.
     let http: HTTPClient
 
@@ -76,7 +76,7 @@ struct Session: Sendable {
         let transportDeadline = milliseconds((options.deadline ?? GlobalOptions.longestLimit) + 1)
         let session: Session
         do {
-            let sora = try SoraClient(
+            let sora = try Sora(
                 baseURL: environment.baseURL, token: environment.token,
                 transport: AsyncHTTPClientTransport(
                     configuration: .init(client: http, timeout: .milliseconds(transportDeadline))),

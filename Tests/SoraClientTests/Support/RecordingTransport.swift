@@ -11,18 +11,18 @@ extension SoraClientRequestTests {
     static let idempotencyKey = HTTPField.Name("Idempotency-Key")!
 
     /// A client on `baseURL` with a fixed multipart boundary.
-    func client(_ transport: any ClientTransport) throws(SoraError) -> SoraClient {
+    func client(_ transport: any ClientTransport) throws(SoraError) -> Sora {
         var configuration = ClientConfiguration()
         configuration.multipartBoundary = { Self.boundary }
         configuration.retry = .none  // these tests pin single answers; RetryTests covers retries
-        return try SoraClient(
+        return try Sora(
             baseURL: Self.baseURL, token: Self.token, transport: transport, configuration: configuration)
     }
 
     /// The error creating a client throws, or nil.
     func clientError(_ url: URL?, token: String = Self.token) -> SoraError? {
         do {
-            _ = try SoraClient(baseURL: url, token: token, transport: RecordingTransport(body: ""))
+            _ = try Sora(baseURL: url, token: token, transport: RecordingTransport(body: ""))
             return nil
         } catch {
             return error

@@ -62,7 +62,7 @@ import Testing
                     link: {type: string, format: uri}
             """, required: "      required: [at]")
         #expect(messages.isEmpty)
-        #expect(file.contains("import Foundation\nimport SoraRuntime\n"))
+        #expect(file.contains("import Foundation\n@_spi(Generated) import SoraRuntime\n"))
         #expect(file.contains("public var at: Date\n"))
         #expect(file.contains("        at: Date,\n"), "a text default is no Date literal, so there is none")
         #expect(file.contains("public var day: String?\n"))

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import SoraRuntime
+@_spi(Generated) @testable import SoraRuntime
 
 /// Error answers of any API: the OpenAI envelope as before, other common shapes, the body as JSON, and the
 /// typed payload the spec declares per status.

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import SoraRuntime
+@_spi(Generated) @testable import SoraRuntime
 
 /// Which hosts count as loopback, where a plain `http://` base URL may carry the token.
 @Suite struct APIClientCoreTests {

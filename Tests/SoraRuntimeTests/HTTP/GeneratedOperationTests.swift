@@ -2,7 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 
-@testable import SoraRuntime
+@_spi(Generated) @testable import SoraRuntime
 
 /// An operation written the way generated code for another API calls the runtime (the README's example):
 /// security, a deepObject query, a form body and a typed error payload, end to end over loopback.
@@ -62,13 +62,13 @@ private struct PetClient {
         httpRequest.setSecurity([[Security.apiKey], [Security.oauth]])
         httpRequest.setPathParameter("id", id)
         try httpRequest.addQuery("filter", object: filter, style: .deepObject, explode: true)
-        try httpRequest.setFormBody(body)
+        try httpRequest.setFormBody(body, fields: body.encodeFields(into:))
         let httpResponse = try await core.send(httpRequest, errorTypes: [404: NotFound.self, .default: Problem.self])
         return try await httpResponse.decodeJSON(Pet.self)
     }
 }
 
-private struct PetForm: FormURLEncodable {
+private struct PetForm: Validatable {
     var name: String
     var tags: [String]
 

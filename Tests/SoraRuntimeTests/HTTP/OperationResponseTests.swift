@@ -2,7 +2,7 @@ import Foundation
 import HTTPTypes
 import Testing
 
-@testable import SoraRuntime
+@_spi(Generated) @testable import SoraRuntime
 
 /// Decoding answers: errors name the field and never show the token.
 @Suite struct OperationResponseTests {

@@ -4,7 +4,7 @@ import OpenAPIAsyncHTTPClient
 import TestSupport
 import Testing
 
-@testable import SoraRuntime
+@_spi(Generated) @testable import SoraRuntime
 
 /// Per-path and per-operation `servers`: an operation's own server replaces the default one, but never a base
 /// URL the caller chose.

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import SoraRuntime
+@_spi(Generated) @testable import SoraRuntime
 
 /// Query styles, header arrays and cookie parameters, as the request line and headers go out.
 @Suite struct ParameterStyleTests {

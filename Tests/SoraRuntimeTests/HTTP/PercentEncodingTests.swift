@@ -1,4 +1,4 @@
-import SoraRuntime
+@_spi(Generated) import SoraRuntime
 import Testing
 
 /// RFC 3986 percent-encoding: only unreserved characters stay, everything else is `%XX` of its UTF-8 bytes.

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import SoraRuntime
+@_spi(Generated) @testable import SoraRuntime
 
 /// Raw, text and JSON bodies of any media type, read off the wire of a loopback server.
 @Suite struct RequestBodyTests {

@@ -2,7 +2,7 @@ import Foundation
 import HTTPTypes
 import Testing
 
-@testable import SoraRuntime
+@_spi(Generated) @testable import SoraRuntime
 
 /// Text bodies and typed response headers, from a loopback server.
 @Suite struct ResponseReadingTests {

@@ -2,7 +2,7 @@ import Foundation
 import HTTPTypes
 import Testing
 
-@testable import SoraRuntime
+@_spi(Generated) @testable import SoraRuntime
 
 /// `retry-after-ms` first, then `Retry-After` as seconds or as an HTTP date relative to `now`.
 @Suite struct RetryAfterTests {

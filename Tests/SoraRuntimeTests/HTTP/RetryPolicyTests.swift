@@ -1,7 +1,7 @@
 import HTTPTypes
 import Testing
 
-@testable import SoraRuntime
+@_spi(Generated) @testable import SoraRuntime
 
 /// The retry schedule and which failures may be retried for which methods.
 @Suite struct RetryPolicyTests {

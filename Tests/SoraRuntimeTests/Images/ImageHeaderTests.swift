@@ -1,4 +1,4 @@
-import SoraRuntime
+@_spi(Generated) import SoraRuntime
 import Testing
 
 /// Image sizes read from the first bytes of PNG, JPEG and WebP files.

@@ -1,5 +1,5 @@
 import Foundation
-import SoraRuntime
+@_spi(Generated) import SoraRuntime
 import Testing
 
 /// Image types come from magic bytes, never from names; anything else is `application/octet-stream`.

@@ -1,13 +1,13 @@
 import Foundation
 import Testing
 
-@testable import SoraRuntime
+@_spi(Generated) @testable import SoraRuntime
 
 /// Parts with their own `Content-Type` (the spec's `encoding.<field>.contentType`), over the wire.
 @Suite struct MultipartTypedPartTests {
     @Test func typedPartsCarryTheirContentType() async throws {
         var request = OperationRequest(operationID: "import", method: .post, path: "/import")
-        try request.setMultipartBody(Import(), checkingImages: false)
+        try request.setMultipartBody(Import(), parts: Import().encodeParts(into:))
         let server = try Loopback.server()
         defer { server.stop() }
         var configuration = Loopback.configuration
@@ -31,11 +31,11 @@ import Testing
     @Test func aTypedPartContainingTheBoundaryIsRefused() throws {
         var form = MultipartForm()
         form.append("x", "before --B after", contentType: "text/plain")
-        #expect(throws: SoraError.self) { try MultipartBodyWriter(boundary: "B").segments(for: form) }
+        #expect(throws: SoraError.self) { try MultipartBody(boundary: "B").segments(for: form) }
     }
 }
 
-private struct Import: MultipartEncodable {
+private struct Import: Validatable {
     func encodeParts(into form: inout MultipartForm) {
         form.append("rows", "a,b\n1,2", contentType: "text/csv")
         form.appendJSON(

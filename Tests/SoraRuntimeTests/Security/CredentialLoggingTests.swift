@@ -3,7 +3,7 @@ import Logging
 import Synchronization
 import Testing
 
-@testable import SoraRuntime
+@_spi(Generated) @testable import SoraRuntime
 
 /// Retries log their reason; the reason never carries a credential, even when the server echoes one.
 @Suite struct CredentialLoggingTests {

@@ -2,7 +2,7 @@ import Foundation
 import HTTPTypes
 import Testing
 
-@testable import SoraRuntime
+@_spi(Generated) @testable import SoraRuntime
 
 /// No credential, in any form it travels in, reaches a description, a dump, an error or a log line.
 @Suite struct CredentialSecrecyTests {

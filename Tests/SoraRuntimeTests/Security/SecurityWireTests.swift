@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import SoraRuntime
+@_spi(Generated) @testable import SoraRuntime
 
 /// Which credentials go out for an operation's security requirement, read off the wire of a loopback server.
 @Suite struct SecurityWireTests {

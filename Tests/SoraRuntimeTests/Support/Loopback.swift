@@ -5,7 +5,7 @@ import OpenAPIAsyncHTTPClient
 import TestSupport
 import Testing
 
-@testable import SoraRuntime
+@_spi(Generated) @testable import SoraRuntime
 
 /// Requests sent through AsyncHTTPClient to a real server on 127.0.0.1, which records every byte it reads.
 enum Loopback {

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import SoraRuntime
+@_spi(Generated) @testable import SoraRuntime
 
 /// `FieldCondition` follows JSON Schema: a value condition on an absent field holds unless the field is required.
 @Suite struct FieldConditionTests {

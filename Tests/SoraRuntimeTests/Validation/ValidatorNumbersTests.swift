@@ -1,4 +1,4 @@
-import SoraRuntime
+@_spi(Generated) import SoraRuntime
 import Testing
 
 /// Number and list rules of `Validator`: exclusive bounds, `multipleOf`, `minItems`, `maxItems`, `uniqueItems`.

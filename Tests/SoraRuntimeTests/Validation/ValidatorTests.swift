@@ -1,4 +1,4 @@
-import SoraRuntime
+@_spi(Generated) import SoraRuntime
 import Testing
 
 /// Each check kind of `Validator`, with the exact issue it reports.

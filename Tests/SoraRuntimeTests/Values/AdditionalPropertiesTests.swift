@@ -1,5 +1,5 @@
 import Foundation
-import SoraRuntime
+@_spi(Generated) import SoraRuntime
 import Testing
 
 /// `AdditionalProperties`: the keys a model does not name, read beside its properties and written back among them.

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import SoraRuntime
+@_spi(Generated) @testable import SoraRuntime
 
 /// Numbers from outside never trap: extreme values clamp or are refused.
 @Suite struct CheckedNumbersTests {

@@ -1,5 +1,5 @@
 import Foundation
-import SoraRuntime
+@_spi(Generated) import SoraRuntime
 import Testing
 
 /// An optional `JSONValue` in a synthesised `Codable` keeps `null` apart from a missing key.

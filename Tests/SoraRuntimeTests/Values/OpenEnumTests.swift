@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import SoraRuntime
+@_spi(Generated) @testable import SoraRuntime
 
 /// Integer, number and boolean enums that keep unknown values, as generated code declares them.
 @Suite struct OpenEnumTests {

@@ -2,7 +2,7 @@ import Foundation
 import HTTPTypes
 import Testing
 
-@testable import SoraRuntime
+@_spi(Generated) @testable import SoraRuntime
 
 /// Lenient RFC 3339 reading, exact writing, and the JSON coders that use them.
 @Suite struct RFC3339Tests {

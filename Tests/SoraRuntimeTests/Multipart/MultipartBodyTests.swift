@@ -1,10 +1,10 @@
 import Foundation
 import Testing
 
-@testable import SoraRuntime
+@_spi(Generated) @testable import SoraRuntime
 
 /// The exact bytes of RFC 7578 bodies, header escaping, the boundary check and streaming from disk.
-@Suite struct MultipartBodyWriterTests {
+@Suite struct MultipartBodyTests {
     static let boundary = "XyZ-boundary"
 
     // MARK: Escaping
@@ -20,7 +20,7 @@ import Testing
         ("", ""),
     ])
     func escape(value: String, escaped: String) {
-        #expect(MultipartBodyWriter.escape(value) == escaped)
+        #expect(MultipartBody.escape(value) == escaped)
     }
 
     @Test func namesAndFilenamesAreEscapedInTheBody() async throws {
@@ -48,12 +48,12 @@ import Testing
     // MARK: Exact bytes
 
     @Test func contentTypeNamesTheBoundary() {
-        #expect(MultipartBodyWriter(boundary: "abc").contentType == "multipart/form-data; boundary=abc")
+        #expect(MultipartBody(boundary: "abc").contentType == "multipart/form-data; boundary=abc")
     }
 
     @Test func randomBoundariesDifferAndAreTokenSafe() {
-        let first = MultipartBodyWriter.randomBoundary()
-        let second = MultipartBodyWriter().boundary
+        let first = MultipartBody.randomBoundary()
+        let second = MultipartBody().boundary
         #expect(first != second)
         #expect(first.hasPrefix("sora-"))
         #expect(first.count > "sora-".count + 8 && first.count <= 70)
@@ -61,7 +61,7 @@ import Testing
     }
 
     @Test func emptyFormIsTheClosingDelimiter() async throws {
-        let (segments, length) = try MultipartBodyWriter(boundary: Self.boundary).segments(for: MultipartForm())
+        let (segments, length) = try MultipartBody(boundary: Self.boundary).segments(for: MultipartForm())
         #expect(length == 18)
         #expect(try await collect(segments, chunkSize: 4) == Array("--XyZ-boundary--\r\n".utf8))
     }
@@ -160,7 +160,7 @@ import Testing
         var form = MultipartForm()
         form.append("prompt", "p")
         form.append("input_reference", FileUpload.file(url))
-        var writer = MultipartBodyWriter(boundary: Self.boundary)
+        var writer = MultipartBody(boundary: Self.boundary)
         writer.chunkSize = 4096
         let (segments, length) = try writer.segments(for: form)
 
@@ -191,7 +191,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
         var form = MultipartForm()
         form.append("f", FileUpload.file(url, contentType: "application/x-test"))
-        let (segments, length) = try MultipartBodyWriter(boundary: Self.boundary).segments(for: form)
+        let (segments, length) = try MultipartBody(boundary: Self.boundary).segments(for: form)
         let first = try await collect(segments, chunkSize: 1000)
         let second = try await collect(segments, chunkSize: 1000)
         #expect(first == second)
@@ -204,7 +204,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
         var form = MultipartForm()
         form.append("f", FileUpload.file(url))
-        let (segments, _) = try MultipartBodyWriter(boundary: Self.boundary).segments(for: form)
+        let (segments, _) = try MultipartBody(boundary: Self.boundary).segments(for: form)
         try Data(repeating: 1, count: 100).write(to: url)
         do {
             _ = try await collect(segments, chunkSize: 1000)
@@ -219,7 +219,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
         var form = MultipartForm()
         form.append("f", FileUpload.file(url, contentType: "application/octet-stream"))
-        let (segments, length) = try MultipartBodyWriter(boundary: Self.boundary).segments(for: form)
+        let (segments, length) = try MultipartBody(boundary: Self.boundary).segments(for: form)
         try Data(repeating: 2, count: 9000).write(to: url)
         let streamed = try await collect(segments, chunkSize: 1000)
         #expect(Int64(streamed.count) == length)
@@ -241,13 +241,13 @@ import Testing
     }
 
     private func bytes(of form: MultipartForm) async throws -> [UInt8] {
-        let (segments, length) = try MultipartBodyWriter(boundary: Self.boundary).segments(for: form)
+        let (segments, length) = try MultipartBody(boundary: Self.boundary).segments(for: form)
         let body = try await collect(segments, chunkSize: 64)
         #expect(Int64(body.count) == length)
         return body
     }
 
-    private func collect(_ segments: [MultipartBodyWriter.Segment], chunkSize: Int) async throws -> [UInt8] {
+    private func collect(_ segments: [MultipartBody.Segment], chunkSize: Int) async throws -> [UInt8] {
         var body: [UInt8] = []
         for try await chunk in MultipartBodyStream(segments: segments, chunkSize: chunkSize) {
             body += chunk
@@ -257,8 +257,8 @@ import Testing
 
     /// The description of the error `segments(for:)` throws, or nil.
     private func segmentsError(_ form: MultipartForm) -> String? {
-        do {
-            _ = try MultipartBodyWriter(boundary: Self.boundary).segments(for: form)
+        do throws(SoraError) {
+            _ = try MultipartBody(boundary: Self.boundary).segments(for: form)
             return nil
         } catch {
             return error.description
@@ -267,7 +267,7 @@ import Testing
 
     private func temporaryFile(named name: String, contents: [UInt8]) throws -> URL {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "MultipartBodyWriterTests-\(UUID().uuidString)")
+            "MultipartBodyTests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let url = directory.appendingPathComponent(name)
         try Data(contents).write(to: url)
