@@ -33,7 +33,7 @@ struct OutputPlan {
         let onDisk = try swiftFiles(in: folder)
         let present = Set(onDisk)
         let verdicts = Mutex<[Int: (same: Bool, old: String?)]>([:])
-        try Parallel.forEach(files.count) { index in
+        try Schedule.forEach(files.count) { index in
             let file = files[index]
             guard present.contains(file.path) else { return }
             guard let bytes = try FileSystem.readFile(folder + "/" + file.path) else { return }

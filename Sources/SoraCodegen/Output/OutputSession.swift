@@ -156,7 +156,7 @@ public final class OutputSession: GeneratedFileSink {
                 // Another run made the folder meanwhile: move the files in one by one.
                 let moves = summary.written
                 let folder = folder
-                try Parallel.forEach(moves.count) { index in
+                try Schedule.forEach(moves.count) { index in
                     try FileSystem.makeDirectory(
                         folder + "/" + (moves[index].lastIndex(of: "/").map { String(moves[index][..<$0]) } ?? ""))
                     try FileSystem.replace(folder + "/" + moves[index], with: staging + "/" + moves[index])
@@ -169,7 +169,7 @@ public final class OutputSession: GeneratedFileSink {
             guard case .staged(let temporary) = verdicts[path] else { return nil }
             return (temporary, folder + "/" + path)
         }
-        try Parallel.forEach(moves.count) { index in try FileSystem.replace(moves[index].1, with: moves[index].0) }
+        try Schedule.forEach(moves.count) { index in try FileSystem.replace(moves[index].1, with: moves[index].0) }
         let produced = Set(verdicts.keys)
         let header = Array(OutputWriter.headerPrefix.utf8)
         for path in present.sorted() where !produced.contains(path) {

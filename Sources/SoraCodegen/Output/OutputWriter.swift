@@ -55,7 +55,7 @@ public struct OutputWriter: Sendable {
     public func write(_ files: [GeneratedFile]) throws -> Summary {
         let session = try OutputSession(directory: directory)
         do {
-            try Parallel.forEach(files.count) { try session.accept(files[$0]) }
+            try Schedule.forEach(files.count) { try session.accept(files[$0]) }
             return try session.commit()
         } catch {
             session.abandon()

@@ -245,39 +245,38 @@ public struct SwiftPrinter {
         closeBrace()
     }
 
-    /// A file whose only declaration is one type, printed member by member as the members are translated, so that
-    /// a very large type (every operation of a tag) never exists as one tree.
-    struct TypeFile {
-        /// Relative path of the file.
-        let path: String
-        private var printer = SwiftPrinter()
-        private var previousWasCase: Bool?
-
-        /// Starts the file with `type`'s doc and first line; its `members` are not printed. `expectedSize` (bytes)
-        /// is reserved at once: growing a buffer this large step by step leaves each old copy behind as a hole
-        /// in the heap, while reserved pages that are never written cost no memory.
-        init(
-            path: String, imports: [String], type: TypeDeclaration, specPath: String, expectedSize: Int,
-            publicAccess: Bool = true
-        ) {
-            printer.publicAccess = publicAccess
-            self.path = path
-            printer.output.reserveCapacity(expectedSize)
-            printer.beginFile(imports: imports, specPath: specPath)
-            printer.beginDeclaration()
-            printer.openType(type)
+    /// Members of a top-level type, each after a blank line: one piece of a type file that is rendered in pieces
+    /// (`renderTypeFile`), so that a very large type (every operation of a tag) never exists as one tree. The
+    /// bytes are not yet wrapped to the line limit; `renderTypeFile` wraps the whole file.
+    mutating func renderPiece(_ members: [Declaration]) -> [UInt8] {
+        output.removeAll(keepingCapacity: true)
+        indentLevel = 1
+        for member in members {
+            newline()
+            print(member)
         }
+        let piece = output
+        if output.capacity > Self.keptCapacity { output = [] }
+        return piece
+    }
 
-        /// Prints the next member.
-        mutating func append(_ member: Declaration) {
-            printer.printMember(member, previousWasCase: &previousWasCase)
+    /// A file whose one declaration is `type`, with the members that `renderPiece` printed, in order, as its body
+    /// (`type.members` is not printed).
+    mutating func renderTypeFile(
+        imports: [String], type: TypeDeclaration, pieces: [[UInt8]], specPath: String
+    ) -> String {
+        beginFile(imports: imports, specPath: specPath)
+        beginDeclaration()
+        openType(type)
+        output.reserveCapacity(output.count + pieces.reduce(0) { $0 + $1.count } + 2)
+        var isFirst = true
+        for piece in pieces where !piece.isEmpty {
+            // Every piece starts with the blank line before its first member; the file's first member has none.
+            output.append(contentsOf: isFirst ? piece.dropFirst() : piece[...])
+            isFirst = false
         }
-
-        /// Closes the type and returns the file's text.
-        mutating func finish() -> String {
-            printer.closeType()
-            return printer.finishFile()
-        }
+        closeType()
+        return finishFile()
     }
 
     private mutating func printProperty(_ property: PropertyDeclaration) {

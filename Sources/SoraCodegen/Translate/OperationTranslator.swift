@@ -3,36 +3,42 @@ extension Translator {
     /// Local names the generated method body uses; parameters may not take them.
     static let reservedLocals: Set<String> = ["body", "httpRequest", "httpResponse", "validator", "core"]
 
-    /// The operation files, one per tag, handed over method by method (a tag's file can be most of the output):
-    /// `emitMember` gets the file (with no members yet) and its extension's next member. The models of inline
-    /// parameters, bodies and responses go to `emit` as soon as they are made.
-    mutating func operationFiles(
-        emittingModels emit: (SwiftFile) -> Void, members emitMember: (SwiftFile, Declaration) -> Void
-    ) {
-        var groups: [String: SwiftFile] = [:]
-        var functionNames: [String: String] = [:]
-        for operation in document.operations {
+    /// The Swift method name of each operation, in document order; an operation whose name another one already has
+    /// gets a number, with a warning. Worked out once for the whole document, so every slice names alike.
+    static func methodNames(_ operations: [Operation], diagnostics: inout DiagnosticBag) -> [String] {
+        var names: [String] = []
+        names.reserveCapacity(operations.count)
+        var owners: [String: String] = [:]
+        for operation in operations {
             var name = SwiftNames.bare(SwiftNames.memberName(operation.operationID))
-            if let other = functionNames[name] {
+            if let other = owners[name] {
                 let taken = name
-                name = SwiftNames.numbered(taken) { functionNames[$0] != nil }
+                name = SwiftNames.numbered(taken) { owners[$0] != nil }
                 diagnostics.warning(
                     "operations '\(other)' and '\(operation.operationID)' both become the Swift method '\(taken)'; "
                         + "this one is '\(name)' (rename one operationId)", at: operation.mark)
             }
-            functionNames[name] = operation.operationID
-            let functions = operationFunctions(operation, name: name)
-            inlineModels.forEach(emit)
+            owners[name] = operation.operationID
+            names.append(name)
+        }
+        return names
+    }
+
+    /// The operations in `range`: their methods, for the file of their first tag (one extension of the client per
+    /// tag, which spans slices), and the models of their inline parameters, bodies and responses.
+    mutating func translateOperations(_ range: Range<Int>, into translation: inout Translation) {
+        for index in range {
+            let operation = document.operations[index]
+            let functions = operationFunctions(operation, name: methodNames[index])
+            translation.files += inlineModels
             inlineModels.removeAll(keepingCapacity: true)
             guard let functions else { continue }
             let group = SwiftNames.typeName(operation.tags.first ?? "Default")
-            let file =
-                groups[group]
-                ?? SwiftFile(
+            translation.addMethods(functions.map(Declaration.function), to: group) {
+                OperationGroup(
                     path: "Operations/\(group).swift", imports: ["Foundation", SwiftFile.runtimeImport],
-                    declarations: [.type(TypeDeclaration("extension", clientName, access: "", members: []))])
-            groups[group] = file
-            for function in functions { emitMember(file, .function(function)) }
+                    type: TypeDeclaration("extension", clientName, access: "", members: []))
+            }
         }
     }
 

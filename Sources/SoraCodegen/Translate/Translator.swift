@@ -1,5 +1,7 @@
-/// Turns a typed spec into generated Swift files (as declaration trees), reporting naming problems.
-struct Translator {
+/// The translation stage: turns a slice of the spec model into declarations (`translate(_:)`), reporting naming
+/// problems. One translator is made per run (its tables cover the whole document); each slice is translated by a
+/// copy of it.
+struct Translator: Sendable {
     let document: SpecDocument
     var diagnostics: DiagnosticBag
     let table: TypeTable
@@ -14,7 +16,9 @@ struct Translator {
     let usesSingleToken: Bool
     /// `Type.property` keys that are stored boxed to break value recursion.
     let boxed: Set<String>
-    /// Models for inline bodies and responses, named after their operation.
+    /// Each operation's Swift method name, in document order (collisions numbered once for the whole document).
+    let methodNames: [String]
+    /// Models for the inline parameters, bodies and responses of the operation being translated.
     var inlineModels: [SwiftFile] = []
 
     init(document: SpecDocument, file: String) {
@@ -22,7 +26,6 @@ struct Translator {
         var diagnostics = DiagnosticBag(file: file)
         clientName = document.clientName ?? "APIClient"
         table = TypeTable(document, clientName: clientName, diagnostics: &diagnostics)
-        self.diagnostics = diagnostics
         var multipart = Set<String>()
         var form = Set<String>()
         var partTypes: [String: [String: String]] = [:]
@@ -41,27 +44,32 @@ struct Translator {
         formSchemas = form
         usesSingleToken = Self.usesSingleToken(document)
         boxed = RecursionBreaker.boxedProperties(document, table: table)
+        methodNames = Self.methodNames(document.operations, diagnostics: &diagnostics)
+        self.diagnostics = diagnostics
     }
 
-    /// The files that do not belong to one schema: exports, the client, inline models, and the operation groups,
-    /// whose one extension arrives member by member through `emitMember` (see `operationFiles`). Every file is
-    /// handed over as soon as it is translated, so the caller can render it and drop its declaration tree.
-    mutating func translateShared(_ emit: (SwiftFile) -> Void, members emitMember: (SwiftFile, Declaration) -> Void) {
-        emit(exportsFile())
-        emit(clientFile())
-        operationFiles(emittingModels: emit, members: emitMember)
-    }
-
-    /// One file per named schema in `range` (schemas translate independently of each other).
-    mutating func translateSchemas(_ range: Range<Int>, _ emit: (SwiftFile) -> Void) {
-        for named in document.schemas[range] {
-            let name = table.swiftName(named.name)
-            let declarations = modelDeclarations(
-                name: name, schema: named.schema, specName: named.name,
-                pointer: "#/components/schemas/" + Pointer.escape(named.name),
-                isMultipart: multipartSchemas.contains(named.name), isForm: formSchemas.contains(named.name))
-            emit(modelFile("Models/\(name).swift", declarations: declarations))
+    /// The declarations of one slice: the support files (exports and the client), the methods and inline models of
+    /// a range of operations, or the model files of a range of schemas. Its diagnostics are the slice's own.
+    mutating func translate(_ slice: Pipeline.Slice) -> Translation {
+        diagnostics = DiagnosticBag(file: diagnostics.file)
+        var translation = Translation()
+        switch slice {
+        case .support:
+            translation.files = [exportsFile(), clientFile()]
+        case .operations(let range):
+            translateOperations(range, into: &translation)
+        case .schemas(let range):
+            for named in document.schemas[range] {
+                let name = table.swiftName(named.name)
+                let declarations = modelDeclarations(
+                    name: name, schema: named.schema, specName: named.name,
+                    pointer: "#/components/schemas/" + Pointer.escape(named.name),
+                    isMultipart: multipartSchemas.contains(named.name), isForm: formSchemas.contains(named.name))
+                translation.files.append(modelFile("Models/\(name).swift", declarations: declarations))
+            }
         }
+        translation.diagnostics = diagnostics
+        return translation
     }
 
     /// A model file; it imports Foundation too when its declarations use `Date`.

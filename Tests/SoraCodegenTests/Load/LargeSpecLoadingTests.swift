@@ -48,7 +48,7 @@ import YAML
     }
 
     /// Enough schemas for the two-thread load.
-    static let manyFillers = SpecLoader.parallelSchemaThreshold + 10
+    static let manyFillers = Schedule.threshold + 10
 
     @Test func diagnosticsAreTheSameOnOneThreadAndOnTwo() {
         let small = SpecText.messages(SpecText.generate(Self.spec(fillers: 10)))

@@ -87,7 +87,7 @@ public enum Generator {
         }
         if let name = options.clientName { document.clientName = name }
         let clientName = document.clientName ?? "APIClient"
-        var (files, bag) = try ParallelTranslation.run(
+        var (files, bag) = try Pipeline.run(
             Translator(document: document, file: specPath), specPath: specPath, publicAccess: options.publicAccess,
             sink: sink)
         files = uniqueFileNames(files.sorted { $0.path < $1.path })
