@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Translation and rendering as stages of values over slices of the selected document:
 ///
 ///     Slice ──translate──▶ Translation (declarations) ──render──▶ Rendering (text) ──join──▶ files
@@ -67,11 +69,16 @@ enum Pipeline {
         let document = translator.document
         let slices = slices(of: document, size: sliceSize)
         let parallel = sliceSize != nil || Schedule.isParallel(document.operations.count + document.schemas.count)
-        let renderings = try Schedule.map(slices.count, parallel: parallel) { index in
+        // Printers are reused from slice to slice (at most one per thread is out at a time): a fresh one per slice
+        // would grow a new buffer every time, and the freed ones fragment the heap.
+        let printers = Mutex<[SwiftPrinter]>([])
+        var renderings = try Schedule.map(slices.count, parallel: parallel) { index in
             var worker = translator
-            var printer = SwiftPrinter()
+            var printer = printers.withLock { $0.popLast() } ?? SwiftPrinter()
             printer.publicAccess = publicAccess
             var rendering = render(worker.translate(slices[index]), with: &printer, specPath: specPath)
+            let used = printer
+            printers.withLock { $0.append(used) }
             if let sink {
                 // The text leaves now, so the whole output never sits in memory.
                 for file in rendering.files { try sink.accept(file) }
@@ -83,7 +90,10 @@ enum Pipeline {
         var bag = translator.diagnostics
         var groups: [String: OperationGroup] = [:]
         var pieces: [String: [[UInt8]]] = [:]
-        for rendering in renderings {
+        for index in renderings.indices {
+            // Each rendering is emptied as it is taken apart, so a group's pieces are freed as its file is joined.
+            let rendering = renderings[index]
+            renderings[index] = Rendering(diagnostics: DiagnosticBag(file: ""))
             files += rendering.files
             bag.merge(rendering.diagnostics)
             for piece in rendering.pieces {
@@ -95,9 +105,9 @@ enum Pipeline {
         printer.publicAccess = publicAccess
         for path in groups.keys.sorted() {
             guard let group = groups[path] else { continue }
+            var groupPieces = pieces.removeValue(forKey: path) ?? []
             let text = printer.renderTypeFile(
-                imports: group.imports, type: group.type, pieces: pieces.removeValue(forKey: path) ?? [],
-                specPath: specPath)
+                imports: group.imports, type: group.type, pieces: &groupPieces, specPath: specPath)
             let file = GeneratedFile(path: path, contents: text)
             if let sink { try sink.accept(file) } else { files.append(file) }
         }

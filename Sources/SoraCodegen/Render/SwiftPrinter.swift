@@ -2,7 +2,7 @@
 ///
 /// Everything is written straight into one UTF-8 buffer (no string per line); a printer that renders many
 /// files reuses that buffer, and each file's text is copied out at its exact size.
-public struct SwiftPrinter {
+public struct SwiftPrinter: Sendable {
     var output: [UInt8] = []
     var indentLevel = 0
     /// The wrapped copy of a file with lines over the limit, reused from file to file.
@@ -245,9 +245,9 @@ public struct SwiftPrinter {
         closeBrace()
     }
 
-    /// Members of a top-level type, each after a blank line: one piece of a type file that is rendered in pieces
-    /// (`renderTypeFile`), so that a very large type (every operation of a tag) never exists as one tree. The
-    /// bytes are not yet wrapped to the line limit; `renderTypeFile` wraps the whole file.
+    /// Members of a top-level type, each after a blank line, wrapped to the line limit: one piece of a type file
+    /// that is rendered in pieces (`renderTypeFile`), so that a very large type (every operation of a tag) never
+    /// exists as one tree. Wrapping works line by line within a member, so pieces wrap alike however they are cut.
     mutating func renderPiece(_ members: [Declaration]) -> [UInt8] {
         output.removeAll(keepingCapacity: true)
         indentLevel = 1
@@ -255,28 +255,44 @@ public struct SwiftPrinter {
             newline()
             print(member)
         }
-        let piece = output
-        if output.capacity > Self.keptCapacity { output = [] }
-        return piece
+        return takeWrapped()
     }
 
     /// A file whose one declaration is `type`, with the members that `renderPiece` printed, in order, as its body
-    /// (`type.members` is not printed).
+    /// (`type.members` is not printed). The text is made at its exact size, and each piece is released as soon as it
+    /// is copied in, so a file of several megabytes is held about twice at most, never three times.
     mutating func renderTypeFile(
-        imports: [String], type: TypeDeclaration, pieces: [[UInt8]], specPath: String
+        imports: [String], type: TypeDeclaration, pieces: inout [[UInt8]], specPath: String
     ) -> String {
         beginFile(imports: imports, specPath: specPath)
         beginDeclaration()
         openType(type)
-        output.reserveCapacity(output.count + pieces.reduce(0) { $0 + $1.count } + 2)
-        var isFirst = true
-        for piece in pieces where !piece.isEmpty {
-            // Every piece starts with the blank line before its first member; the file's first member has none.
-            output.append(contentsOf: isFirst ? piece.dropFirst() : piece[...])
-            isFirst = false
+        let head = takeWrapped()
+        let tail: StaticString = "}\n"
+        // Every piece starts with the blank line before its first member; the file's first member has none.
+        let firstPiece = pieces.firstIndex { !$0.isEmpty }
+        let size =
+            head.count + pieces.reduce(0) { $0 + $1.count } - (firstPiece == nil ? 0 : 1) + tail.utf8CodeUnitCount
+        return String(unsafeUninitializedCapacity: size) { buffer in
+            var at = buffer.initialize(fromContentsOf: head)
+            for index in pieces.indices where !pieces[index].isEmpty {
+                let bytes = index == firstPiece ? pieces[index].dropFirst() : pieces[index][...]
+                at += UnsafeMutableBufferPointer(rebasing: buffer[at...]).initialize(fromContentsOf: bytes)
+                pieces[index] = []
+            }
+            at += UnsafeMutableBufferPointer(rebasing: buffer[at...]).initialize(
+                fromContentsOf: UnsafeBufferPointer(start: tail.utf8Start, count: tail.utf8CodeUnitCount))
+            return at
         }
-        closeType()
-        return finishFile()
+    }
+
+    /// The printed bytes, wrapped to the line limit, as an exact-size copy (the buffers stay with the printer).
+    private mutating func takeWrapped() -> [UInt8] {
+        let wraps = LineWrapper.wrap(output, limit: Self.lineLimit, into: &wrapped)
+        let piece = (wraps ? wrapped : output).withUnsafeBufferPointer { [UInt8]($0) }
+        if output.capacity > Self.keptCapacity { output = [] }
+        if wrapped.capacity > Self.keptCapacity { wrapped = [] }
+        return piece
     }
 
     private mutating func printProperty(_ property: PropertyDeclaration) {
