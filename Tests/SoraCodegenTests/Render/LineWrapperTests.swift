@@ -46,4 +46,33 @@ import Testing
         #expect(LineWrapper.columns(Array(line.utf8)) == 24)
         #expect(wrap(line) == line)
     }
+
+    @Test func wrappingIntoABufferReportsWhetherAnythingWasLong() {
+        var output = Array("kept".utf8)
+        #expect(!LineWrapper.wrap(Array("f(a, b)\n".utf8), limit: 40, into: &output))
+        #expect(output == Array("kept".utf8))
+        #expect(LineWrapper.wrap(Array("f(alpha, beta)\nshort\n".utf8), limit: 10, into: &output))
+        #expect(String(decoding: output, as: UTF8.self) == "f(\n    alpha,\n    beta\n)\nshort\n")
+    }
+
+    @Test func withoutCommasTheFirstNonEmptyParenthesesBreak() {
+        #expect(
+            wrap("    let value = make() + build(someLongArgumentName)", limit: 30)
+                == "    let value = make() + build(\n        someLongArgumentName\n    )")
+    }
+
+    @Test func anArgumentStillTooLongBreaksInTurnAndArrowsDoNotCloseGenerics() {
+        #expect(
+            wrap("f(a: g(b: 1111111111, c: 2222222222), d: Map<Int, (Int) -> Void>())", limit: 34)
+                == "f(\n    a: g(\n        b: 1111111111,\n        c: 2222222222\n    ),\n    d: Map<Int, (Int) -> Void>()\n)"
+        )
+    }
+
+    @Test func aLineWithNothingToBreakIsLeftAsItIs() {
+        for line in [
+            "    let x = aVeryLongIdentifierWithoutAnyCall", "    call(unclosed, arguments", "    f() // a, b, c, d",
+        ] {
+            #expect(wrap(line, limit: 20) == line)
+        }
+    }
 }
