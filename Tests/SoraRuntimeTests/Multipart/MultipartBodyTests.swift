@@ -226,6 +226,25 @@ import Testing
         #expect(streamed.filter { $0 == 2 }.count == 3000)
     }
 
+    @Test func everyPassSendsTheFileOpenedWhenTheBodyWasMadeEvenIfThePathNowNamesAnother() async throws {
+        // The file is opened once, when the body is made (its type sniffed and its image size checked there), and
+        // every pass (a retry) reads that descriptor: what was checked is what is sent, every time.
+        let url = try temporaryFile(named: "opened-once.bin", contents: Array(repeating: 1, count: 5000))
+        defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
+        var form = MultipartForm()
+        form.append("f", FileUpload.file(url, contentType: "application/octet-stream"))
+        let (segments, length) = try MultipartBody(boundary: Self.boundary).segments(for: form)
+        let replacement = url.deletingLastPathComponent().appending(path: "replacement.bin")
+        try Data(repeating: 2, count: 7000).write(to: replacement)
+        #expect(rename(replacement.path, url.path) == 0)
+        let first = try await collect(segments, chunkSize: 1000)
+        let second = try await collect(segments, chunkSize: 1000)
+        #expect(first == second)
+        #expect(Int64(first.count) == length)
+        #expect(first.filter { $0 == 1 }.count == 5000)
+        #expect(!first.contains(2))
+    }
+
     @Test func missingFileIsAnInvalidRequest() throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("no-such-\(UUID().uuidString).png")
         var form = MultipartForm()
