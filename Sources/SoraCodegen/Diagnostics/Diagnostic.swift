@@ -40,7 +40,8 @@ struct DiagnosticBag {
     private(set) var items: [Diagnostic] = []
     /// Warnings that would repeat in many places (an unused extension, `example`), printed once each with their
     /// first place and how many more there are (every place is kept, so a selection can count only its own).
-    private(set) var repeated: [String: [Mark]] = [:]
+    /// Places, not reports: a node loaded again (through a YAML alias or an inline `$ref`) is still one place.
+    private(set) var repeated: [String: Set<Mark>] = [:]
 
     init(file: String) { self.file = file }
 
@@ -54,13 +55,13 @@ struct DiagnosticBag {
 
     /// A warning reported once however often it happens: at its first place, with the count of the others.
     mutating func repeatedWarning(_ message: String, at mark: Mark) {
-        repeated[message, default: []].append(mark)
+        repeated[message, default: []].insert(mark)
     }
 
     /// Adds another bag's diagnostics (`sorted` drops the duplicates two copies of a translator share).
     mutating func merge(_ other: DiagnosticBag) {
         items += other.items
-        for (message, marks) in other.repeated { repeated[message, default: []] += marks }
+        for (message, marks) in other.repeated { repeated[message, default: []].formUnion(marks) }
     }
 
     var hasErrors: Bool { items.contains { $0.severity == .error } }

@@ -215,7 +215,7 @@ extension SpecLoader {
         var scratch = Schema(mark: items[enumIndex].mark, kind: .any)
         guard let enumEntries = items[enumIndex].mapping, let enumNode = enumEntries["enum"],
             case .enumeration(let values) = loadEnum(
-                enumNode, type: "string", varnames: enumEntries["x-enum-varnames"], schema: &scratch)
+                enumNode, type: "string", format: nil, varnames: enumEntries["x-enum-varnames"], schema: &scratch)
         else { return nil }
         return .enumeration(values)
     }

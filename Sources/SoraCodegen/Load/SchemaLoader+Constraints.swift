@@ -4,19 +4,14 @@ import YAML
 /// `x-range-length`. A keyword on the wrong kind of value, or with a value of the wrong type, is ignored with a
 /// warning: real documents have them, and the server checks anyway.
 extension SpecLoader {
-    mutating func loadConstraints(_ keywords: SchemaKeywords, into schema: inout Schema) {
+    /// Reads the keywords that apply to the schema's kind. The others are reported as ignored unless
+    /// `warnsInapplicable` is false: one alternative of a `type` list is not the place to judge them.
+    mutating func loadConstraints(
+        _ keywords: SchemaKeywords, into schema: inout Schema, warnsInapplicable: Bool = true
+    ) {
         var constraints = schema.constraints  // `enum`/`const` may have set `allowed`
         let applicable = applicableKeywords(schema.kind)
-        for keyword in SchemaKeywords.stringOnly + SchemaKeywords.numberOnly + SchemaKeywords.arrayOnly
-        where !applicable.contains(keyword) {
-            if let entry = keywords[keyword] {
-                let kind =
-                    SchemaKeywords.stringOnly.contains(keyword)
-                    ? "strings" : SchemaKeywords.numberOnly.contains(keyword) ? "numbers" : "arrays"
-                diagnostics.warning(
-                    "'\(entry.key.scalarText ?? "")' applies to \(kind) only; ignored", at: entry.key.mark)
-            }
-        }
+        if warnsInapplicable { warnInapplicable(keywords, kinds: [schema.kind]) }
         func has(_ keyword: SchemaKeywords.Keyword) -> MappingEntry? {
             applicable.contains(keyword) ? keywords[keyword] : nil
         }
@@ -54,6 +49,22 @@ extension SpecLoader {
         }
         checkOrder(&constraints, at: schema.mark)
         schema.constraints = constraints
+    }
+
+    /// Warns about each string, number or array keyword that applies to none of `kinds` (the kind of a schema, or
+    /// those of the alternatives of a `type` list).
+    mutating func warnInapplicable(_ keywords: SchemaKeywords, kinds: [SchemaKind]) {
+        let applicable = kinds.flatMap(applicableKeywords)
+        for keyword in SchemaKeywords.stringOnly + SchemaKeywords.numberOnly + SchemaKeywords.arrayOnly
+        where !applicable.contains(keyword) {
+            if let entry = keywords[keyword] {
+                let kind =
+                    SchemaKeywords.stringOnly.contains(keyword)
+                    ? "strings" : SchemaKeywords.numberOnly.contains(keyword) ? "numbers" : "arrays"
+                diagnostics.warning(
+                    "'\(entry.key.scalarText ?? "")' applies to \(kind) only; ignored", at: entry.key.mark)
+            }
+        }
     }
 
     /// The keywords that apply to a kind of schema.

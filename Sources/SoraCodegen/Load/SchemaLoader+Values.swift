@@ -2,14 +2,17 @@ import YAML
 
 /// `enum`, `const` and `default`: values written in the spec, checked against the schema's type.
 extension SpecLoader {
-    /// An enum of strings, integers, numbers or booleans; `null` among the values makes the schema nullable.
-    mutating func loadEnum(_ node: Node, type: String?, varnames: Node?, schema: inout Schema) -> SchemaKind {
+    /// An enum of strings, integers, numbers or booleans; `null` among the values makes the schema nullable. An enum
+    /// of numbers keeps the schema's `format`.
+    mutating func loadEnum(
+        _ node: Node, type: String?, format: String?, varnames: Node?, schema: inout Schema
+    ) -> SchemaKind {
         guard let items = sequence(node, "'enum'") else { return .any }
         var values: [(value: SpecValue, mark: Mark)] = []
         for item in items {
             guard let value = quietValue(item), item.kind == .scalar else {
                 diagnostics.warning(
-                    "enum value \(describe(item)) is not a scalar; the enum is generated as JSONValue", at: item.mark)
+                    "enum value \(notAValue(item)); the enum is generated as JSONValue", at: item.mark)
                 return .any
             }
             if value == .null {
@@ -18,7 +21,7 @@ extension SpecLoader {
                 values.append((value, item.mark))
             }
         }
-        let names = varnames.map { enumVarnames($0, count: values.count, marks: values.map(\.mark)) } ?? nil
+        let names = varnames.map { enumVarnames($0, count: values.count) } ?? nil
         let strings = values.compactMap { if case .string(let text) = $0.value { text } else { nil } }
         let integers = values.compactMap { if case .number(let number) = $0.value { number.integer } else { nil } }
         if values.isEmpty {
@@ -37,7 +40,7 @@ extension SpecLoader {
         }
         if values.allSatisfy({ if case .number = $0.value { true } else { false } }) {
             schema.constraints.allowed = values.map(\.value)
-            return .number(format: nil)
+            return .number(format: format)
         }
         if values.allSatisfy({ if case .bool = $0.value { true } else { false } }) {
             if Set(values.map(\.value)).count == 1 { schema.constraints.allowed = [values[0].value] }
@@ -52,21 +55,27 @@ extension SpecLoader {
         return .any
     }
 
-    /// `x-enum-varnames`: one Swift case name per value, or nil (with an error) when they do not match.
-    private mutating func enumVarnames(_ node: Node, count: Int, marks: [Mark]) -> [String]? {
-        let list = strings(node, "'x-enum-varnames'")
+    /// `x-enum-varnames`: one Swift case name per value, or nil (with an error) when they do not match. A name
+    /// that is not an identifier is reported at the entry itself.
+    private mutating func enumVarnames(_ node: Node, count: Int) -> [String]? {
+        var list: [(name: String, mark: Mark)] = []
+        if let items = sequence(node, "'x-enum-varnames'") {
+            for item in items {
+                if let name = string(item, "each entry of 'x-enum-varnames'") { list.append((name, item.mark)) }
+            }
+        }
         guard list.count == count else {
             diagnostics.error("'x-enum-varnames' has \(list.count) names for \(count) enum values", at: node.mark)
             return nil
         }
-        for (name, mark) in zip(list, marks) where !SwiftNames.isPlainIdentifier(name) {
+        for (name, mark) in list where !SwiftNames.isPlainIdentifier(name) {
             diagnostics.error("'x-enum-varnames' entry '\(name)' is not a Swift identifier", at: mark)
         }
-        return list
+        return list.map(\.name)
     }
 
-    /// `const`: a string becomes a fixed string; other values the type they have.
-    mutating func loadConstant(_ node: Node, type: String?, schema: inout Schema) -> SchemaKind {
+    /// `const`: a string becomes a fixed string; other values the type they have (a number keeps `format`).
+    mutating func loadConstant(_ node: Node, type: String?, format: String?, schema: inout Schema) -> SchemaKind {
         switch quietValue(node) {
         case .string(let text)?: return .constant(text)
         case .bool(let flag)?:
@@ -74,12 +83,12 @@ extension SpecLoader {
             return .boolean
         case .number(let number)?:
             schema.constraints.allowed = [.number(number)]
-            return number.isInteger && type != "number" ? .integer(format: nil) : .number(format: nil)
+            return number.isInteger && type != "number" ? .integer(format: format) : .number(format: format)
         case .null?:
             schema.isNullable = true
             return .any
         case nil:
-            diagnostics.warning("'const' \(describe(node)) is not a scalar; generated as JSONValue", at: node.mark)
+            diagnostics.warning("'const' \(notAValue(node)); generated as JSONValue", at: node.mark)
             return .any
         }
     }
@@ -117,6 +126,15 @@ extension SpecLoader {
                 "'default' is \(describe(entry.value)), which does not fit the schema's type; ignored",
                 at: entry.value.mark)
             schema.defaultValue = nil
+        }
+    }
+
+    /// Why `quietValue` has no value for a node, for messages: it is not a scalar, or a number Swift cannot write.
+    private func notAValue(_ node: Node) -> String {
+        switch node.scalar?.value {
+        case .integer(let digits)?: "the number \(Self.abbreviated(digits)) \(Self.beyondDouble)"
+        case .float?: "\(describe(node)) is not a finite number"
+        default: "\(describe(node)) is not a scalar"
         }
     }
 

@@ -36,6 +36,7 @@ extension SpecLoader {
         loadAnnotations(keywords, into: &schema)
         if let reference = keywords[.reference]?.value {
             schema.kind = loadReference(reference, schema: &schema)
+            warnRefSiblings(keywords, reference: reference)
             return schema
         }
         let typeNames = loadType(keywords[.type]?.value, schema: &schema)
@@ -45,9 +46,13 @@ extension SpecLoader {
                     alternatives: typeNames.map { name in
                         var alternative = Schema(mark: node.mark, kind: .any)
                         alternative.kind = loadKind(name, keywords, node: node, schema: &alternative)
-                        loadConstraints(keywords, into: &alternative)
+                        // Each alternative takes the keywords of its type; the others are meant for its siblings.
+                        loadConstraints(keywords, into: &alternative, warnsInapplicable: false)
                         return alternative
                     }, isAnyOf: false, discriminator: nil))
+            if case .union(let union) = schema.kind {
+                warnInapplicable(keywords, kinds: union.alternatives.map(\.kind))
+            }
         } else {
             schema.kind = loadKind(typeNames.first, keywords, node: node, schema: &schema)
             loadConstraints(keywords, into: &schema)
@@ -101,6 +106,37 @@ extension SpecLoader {
         }
     }
 
+    /// The keywords beside a `$ref` that are read: annotations, which describe the use rather than the value.
+    private static let refSiblings: Set<SchemaKeywords.Keyword> = [
+        .reference, .description, .title, .defaultValue, .example, .nullable, .readOnly, .writeOnly, .deprecated,
+    ]
+
+    /// OpenAPI 3.1 allows any keyword beside a `$ref`; the generator uses the target's type and constraints as they
+    /// are, so every other keyword is reported where it is written rather than dropped without a word. A `type` that
+    /// repeats the target's own (`{type: string, $ref: …}` to a string enum) loses nothing and is not reported.
+    private mutating func warnRefSiblings(_ keywords: SchemaKeywords, reference: Node) {
+        for keyword in SchemaKeywords.Keyword.allCases where !Self.refSiblings.contains(keyword) {
+            guard let entry = keywords[keyword] else { continue }
+            if keyword == .type,
+                let target = reference.scalarText.flatMap(JSONPointer.init(reference:)).flatMap(resolve),
+                let targetType = target["type"], let names = Self.typeNames(of: entry.value),
+                names == Self.typeNames(of: targetType)
+            {
+                continue
+            }
+            diagnostics.warning(
+                "'\(entry.key.scalarText ?? "")' beside '$ref' is not supported; it is ignored (the referenced "
+                    + "schema is used as it is)", at: entry.key.mark)
+        }
+    }
+
+    /// The names a `type` value lists (one name, or a list in any order); nil if it is neither.
+    private static func typeNames(of node: Node) -> Set<String>? {
+        if let name = node.scalarText { return [name] }
+        guard let items = node.sequence else { return nil }
+        return Set(items.compactMap(\.scalarText))
+    }
+
     /// Reads `type`: a name, or a list (`[T, 'null']` is a nullable T; several others make a union).
     private mutating func loadType(_ node: Node?, schema: inout Schema) -> [String] {
         guard let node else { return [] }
@@ -132,13 +168,14 @@ extension SpecLoader {
     private mutating func loadKind(
         _ typeName: String?, _ keywords: SchemaKeywords, node: Node, schema: inout Schema
     ) -> SchemaKind {
+        let format = keywords[.format].flatMap { $0.value.scalarText }
         if let enumNode = keywords[.enumValues]?.value {
-            return loadEnum(enumNode, type: typeName, varnames: keywords[.enumVarnames]?.value, schema: &schema)
+            return loadEnum(
+                enumNode, type: typeName, format: format, varnames: keywords[.enumVarnames]?.value, schema: &schema)
         }
         if let constNode = keywords[.constValue]?.value {
-            return loadConstant(constNode, type: typeName, schema: &schema)
+            return loadConstant(constNode, type: typeName, format: format, schema: &schema)
         }
-        let format = keywords[.format].flatMap { $0.value.scalarText }
         switch typeName {
         case "string": return format == "binary" ? .binary : .string(format: format)
         case "integer": return .integer(format: format)

@@ -229,14 +229,25 @@ public struct SwiftPrinter: Sendable {
         indentLevel += 1
     }
 
-    /// One member of the open type, after a blank line unless it is the first or an undocumented case that follows
-    /// another (`previousWasCase` is nil before the first member).
+    /// One member of the open type, after a blank line unless it is the first or an undocumented case (one whose doc
+    /// prints no line) that follows another (`previousWasCase` is nil before the first member).
     private mutating func printMember(_ member: Declaration, previousWasCase: inout Bool?) {
         let isCase: Bool
-        if case .enumCase(let enumCase) = member { isCase = enumCase.doc.isEmpty } else { isCase = false }
+        if case .enumCase(let enumCase) = member { isCase = !Self.printsAnyLine(enumCase.doc) } else { isCase = false }
         if let previous = previousWasCase, !(isCase && previous) { newline() }
         print(member)
         previousWasCase = isCase
+    }
+
+    /// Whether `printDoc` writes any line for `doc`: lines that are empty or blank print nothing.
+    private static func printsAnyLine(_ doc: Doc) -> Bool {
+        var printsAny = false
+        for paragraph in doc.lines where !printsAny {
+            SwiftLiteral.forEachDocLine(paragraph) { text in
+                if !text.isEmpty { printsAny = true }
+            }
+        }
+        return printsAny
     }
 
     /// The `}` that ends the open type.

@@ -29,7 +29,16 @@ extension Translator {
         name: String, renamedFrom: String?
     )] {
         var seen: Set<String> = []
-        return seeds.enumerated().map { index, seed in
+        // A value listed again is the case of its first listing (`openEnum` leaves the repeat out).
+        var firstListing: [String: Int] = [:]
+        var names: [(name: String, renamedFrom: String?)] = []
+        names.reserveCapacity(seeds.count)
+        for (index, seed) in seeds.enumerated() {
+            if let first = firstListing[seed] {
+                names.append((names[first].name, nil))
+                continue
+            }
+            firstListing[seed] = index
             var caseName =
                 varnames.map { SwiftNames.escaped($0[index]) } ?? SwiftNames.caseName(seed, enumType: enumName)
             var renamedFrom: String?
@@ -41,8 +50,9 @@ extension Translator {
                 renamedFrom = taken
             }
             seen.insert(SwiftNames.bare(caseName))
-            return (caseName, renamedFrom)
+            names.append((caseName, renamedFrom))
         }
+        return names
     }
 
     private mutating func openEnum(
@@ -53,7 +63,14 @@ extension Translator {
         let wire = rawType == .string ? "string" : "number"
         var cases: [(name: String, display: String, value: Code)] = []
         let names = Self.caseNames(enumName: name, seeds: values.map(\.seed), varnames: varnames)
+        var listed: Set<String> = []
         for (index, (_, value, literal)) in values.enumerated() {
+            guard listed.insert(value).inserted else {
+                diagnostics.warning(
+                    "enum value '\(value)' is listed more than once; only its first listing is generated",
+                    at: place(index))
+                continue
+            }
             let caseName = names[index].name
             if let taken = names[index].renamedFrom {
                 let owner = values.indices.first { names[$0].name == taken || SwiftNames.bare(names[$0].name) == taken }

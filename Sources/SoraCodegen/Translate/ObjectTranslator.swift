@@ -24,11 +24,18 @@ extension Translator {
 
         var declaredType: SwiftType { isOptional ? type.optional : type }
         var storageName: String { "_" + SwiftNames.bare(name) }
+
+        /// The member in a generated body that declares `locals`: `self.name` when a local has its name.
+        func reference(besides locals: Set<String>) -> String {
+            locals.contains(SwiftNames.bare(name)) ? "self." + name : name
+        }
     }
 
-    /// Declarations for a named schema: a struct, an enum, or a typealias (with any nested types).
+    /// Declarations for a named schema: a struct, an enum, or a typealias (with any nested types). `writesParts`:
+    /// a union that a multipart body sends as a property (it gets `appendParts(named:to:)`).
     mutating func modelDeclarations(
-        name: String, schema: Schema, specName: String?, pointer: String, isMultipart: Bool, isForm: Bool = false
+        name: String, schema: Schema, specName: String?, pointer: String, isMultipart: Bool, isForm: Bool = false,
+        writesParts: Bool = false
     ) -> [Declaration] {
         switch schema.kind {
         case .object(let object):
@@ -42,7 +49,8 @@ extension Translator {
             return [.type(integerEnumDeclaration(name: name, values: values, schema: schema, pointer: pointer))]
         case .union(let union):
             return unionDeclarations(
-                name: name, union: union, schema: schema, pointer: pointer, isMultipart: isMultipart)
+                name: name, union: union, schema: schema, pointer: pointer, isMultipart: isMultipart,
+                writesParts: writesParts)
         default:
             var nested: [Declaration] = []
             let type = swiftType(
@@ -247,18 +255,19 @@ extension Translator {
     /// its `FileUpload`'s own type; a list of values, text).
     private func formEncoder(_ members: [Member], partTypes: [String: String]) -> FunctionDeclaration {
         let body: [Statement] = members.map { member in
+            let value = member.reference(besides: ["form"])
             if let sizeField = member.property.schema.pixelSizeEquals, member.type.contains(.fileUpload),
                 let size = members.first(where: { $0.property.name == sizeField })
             {
                 return .line(
-                    "form.append(\(literal: member.property.name), \(member.name), pixelSizeEquals: \(sizeText(size)), sizeField: \(literal: sizeField))"
+                    "form.append(\(literal: member.property.name), \(value), pixelSizeEquals: \(sizeText(size, besides: ["form"])), sizeField: \(literal: sizeField))"
                 )
             }
             let schema = table.resolved(member.property.schema)
             if case .union? = schema?.kind {
                 let optional = member.isOptional ? "?" : ""
                 return .line(
-                    "\(member.name)\(optional).appendParts(named: \(literal: member.property.name), to: &form)")
+                    "\(value)\(optional).appendParts(named: \(literal: member.property.name), to: &form)")
             }
             let isTextPart =
                 member.type.contains(.fileUpload)
@@ -268,9 +277,9 @@ extension Translator {
                 !(isTextPart && { if case .array = member.type { true } else { false } }())
             {
                 return .line(
-                    "form.\(method)(\(literal: member.property.name), \(member.name), contentType: \(literal: type))")
+                    "form.\(method)(\(literal: member.property.name), \(value), contentType: \(literal: type))")
             }
-            return .line("form.\(method)(\(literal: member.property.name), \(member.name))")
+            return .line("form.\(method)(\(literal: member.property.name), \(value))")
         }
         return FunctionDeclaration(
             doc: Doc(["Writes each field as a form part, in spec order; absent optional fields are left out."]),
@@ -292,7 +301,7 @@ extension Translator {
     private func urlEncodedFormEncoder(_ members: [Member]) -> FunctionDeclaration {
         let body: [Statement] = members.map { member in
             let method = isScalarField(member) ? "append" : "appendObject"
-            return .line("form.\(method)(\(literal: member.property.name), \(member.name))")
+            return .line("form.\(method)(\(literal: member.property.name), \(member.reference(besides: ["form"])))")
         }
         return FunctionDeclaration(
             doc: Doc(["Writes each field as `name=value`, in spec order; absent optional fields are left out."]),
@@ -328,8 +337,9 @@ extension Translator {
         return [.line("var container = encoder.container(keyedBy: CodingKeys.self)")]
             + members.map { member in
                 let key = member.isBoxed ? member.storageName : member.name
+                let value = member.isBoxed ? key : member.reference(besides: ["encoder", "container"])
                 let method = member.isOptional && !member.property.isRequired ? "encodeIfPresent" : "encode"
-                return .line("try container.\(method)(\(key), forKey: .\(key))")
+                return .line("try container.\(method)(\(value), forKey: .\(key))")
             }
     }
 

@@ -6,11 +6,19 @@ extension Translator {
         var pathArguments: [FunctionParameter] = []
         var requiredArguments: [FunctionParameter] = []
         var optionalArguments: [FunctionParameter] = []
-        /// `var httpRequest = …` and the validation block.
-        var opening: [Statement] = []
+        /// `OperationRequest(…)`, the request before anything is set.
+        var request: Code = ""
+        /// The validation block.
+        var checks: [Statement] = []
         /// The calls that set each parameter, in spec order.
         var setters: [Statement] = []
         var docParameters: [String] = []
+
+        /// `var httpRequest = …` (`let` when nothing sets anything on it: Swift warns of a `var` never mutated)
+        /// and the validation block.
+        func opening(isMutated: Bool) -> [Statement] {
+            [.line("\(isMutated ? "var" : "let") httpRequest = \(request)")] + checks
+        }
     }
 
     mutating func parameterPlan(_ operation: Operation, pointer: String, typeSeed: String) -> ParameterPlan? {
@@ -64,11 +72,10 @@ extension Translator {
             inlineModels.append(
                 modelFile("Models/\(typeSeed)Parameters.swift", declarations: nested))
         }
-        let start: Code =
-            "var httpRequest = OperationRequest(operationID: \(literal: operation.operationID), method: .\(operation.method.rawValue), path: \(literal: operation.path))"
-        plan.opening = [.line(start)]
+        plan.request =
+            "OperationRequest(operationID: \(literal: operation.operationID), method: .\(operation.method.rawValue), path: \(literal: operation.path))"
         if !checks.isEmpty {
-            plan.opening +=
+            plan.checks =
                 [.line("var validator = Validator(\(literal: operation.operationID))")] + checks
                 + [.line("try httpRequest.check(validator)")]
         }

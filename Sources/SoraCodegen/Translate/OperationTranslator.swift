@@ -59,17 +59,18 @@ extension Translator {
         var requestStatements: [Statement] = []
         for body in bodies {
             var parameters = plan.pathArguments
-            var statements = plan.opening + plan.setters
+            var setting = plan.setters
             var docParameters = plan.docParameters
             if let body {
                 var parameter = body.parameter
                 if parameter.label == nil && plan.pathArguments.isEmpty && body.isPrimary { parameter.label = "_" }
                 parameters.append(parameter)
-                statements += body.statements
+                setting += body.statements
                 docParameters.append("  - \(SwiftNames.bare(parameter.name)): \(body.doc)")
             }
             parameters += plan.requiredArguments + plan.optionalArguments
-            statements += response.preparing
+            setting += response.preparing
+            let statements = plan.opening(isMutated: !setting.isEmpty) + setting
             if body?.isPrimary ?? true { requestStatements = statements }
             let send: Statement = .line("let httpResponse = try await core.send(httpRequest\(response.errorTypes))")
             var function = FunctionDeclaration(

@@ -8,6 +8,9 @@ struct Translator: Sendable {
     let clientName: String
     /// Spec names of schemas used as multipart bodies (they get a multipart encoder).
     let multipartSchemas: Set<String>
+    /// Spec names of the unions that multipart bodies send as properties (they get `appendParts(named:to:)`, as
+    /// the inline unions of those bodies do).
+    let partUnions: Set<String>
     /// Spec names of schemas used as `application/x-www-form-urlencoded` bodies (they get a form encoder).
     let formSchemas: Set<String>
     /// Multipart `encoding.<part>.contentType` by schema spec name, then part name (the first body's wins).
@@ -25,12 +28,19 @@ struct Translator: Sendable {
         self.document = document
         var diagnostics = DiagnosticBag(file: file)
         clientName = document.clientName ?? "APIClient"
-        table = TypeTable(document, clientName: clientName, diagnostics: &diagnostics)
+        let table = TypeTable(document, clientName: clientName, diagnostics: &diagnostics)
+        self.table = table
         var multipart = Set<String>()
+        var unions = Set<String>()
         var form = Set<String>()
         var partTypes: [String: [String: String]] = [:]
         for operation in document.operations {
             for content in operation.requestBody?.contents ?? [] {
+                if content.encoding == .multipart, case .object(let object)? = table.resolved(content.schema)?.kind {
+                    for property in object.properties {
+                        if let union = table.unionName(property.schema) { unions.insert(union) }
+                    }
+                }
                 guard case .reference(let name) = content.schema.kind else { continue }
                 if content.encoding == .multipart { multipart.insert(name) }
                 if content.encoding == .form { form.insert(name) }
@@ -41,6 +51,7 @@ struct Translator: Sendable {
         }
         partContentTypes = partTypes
         multipartSchemas = multipart
+        partUnions = unions
         formSchemas = form
         usesSingleToken = Self.usesSingleToken(document)
         boxed = RecursionBreaker.boxedProperties(document, table: table)
@@ -64,7 +75,8 @@ struct Translator: Sendable {
                 let declarations = modelDeclarations(
                     name: name, schema: named.schema, specName: named.name,
                     pointer: "#/components/schemas/" + Pointer.escape(named.name),
-                    isMultipart: multipartSchemas.contains(named.name), isForm: formSchemas.contains(named.name))
+                    isMultipart: multipartSchemas.contains(named.name), isForm: formSchemas.contains(named.name),
+                    writesParts: partUnions.contains(named.name))
                 translation.files.append(modelFile("Models/\(name).swift", declarations: declarations))
             }
         }

@@ -16,20 +16,20 @@ extension Translator {
         case .boolean: return .bool
         case .any: return .jsonValue
         case .enumeration(let values):
-            let name = nestedName()
+            let name = Self.uniqueNestedName(nestedName(), besides: nested)
             nested.append(.type(enumDeclaration(name: name, values: values, schema: schema, pointer: pointer())))
             return .named(name)
         case .integerEnumeration(let values):
-            let name = nestedName()
+            let name = Self.uniqueNestedName(nestedName(), besides: nested)
             nested.append(.type(integerEnumDeclaration(name: name, values: values, schema: schema, pointer: pointer())))
             return .named(name)
         case .union(let union):
-            let name = nestedName()
+            let name = Self.uniqueNestedName(nestedName(), besides: nested)
             nested += unionDeclarations(
                 name: name, union: union, schema: schema, pointer: pointer(), isMultipart: isMultipart)
             return .named(name)
         case .object(let object):
-            let name = nestedName()
+            let name = Self.uniqueNestedName(nestedName(), besides: nested)
             nested += objectDeclarations(
                 name: name, schema: schema, object: object, specName: nil, pointer: pointer(), isMultipart: false)
             return .named(name)
@@ -45,6 +45,22 @@ extension Translator {
                 isMultipart: false, nested: &nested)
             return .dictionary(isNullable(values) ? element.optional : element)
         }
+    }
+
+    /// `name`, or `name2`, `name3`, … when a type in `nested` (the other nested types of the same parent) has it
+    /// already, or when it is `CodingKeys`, which the generated coders declare.
+    static func uniqueNestedName(_ name: String, besides nested: [Declaration]) -> String {
+        func isTaken(_ candidate: String) -> Bool {
+            candidate == "CodingKeys"
+                || nested.contains { declaration in
+                    switch declaration {
+                    case .type(let type): type.name == candidate
+                    case .typeAlias(_, _, let name, _): name == candidate
+                    default: false
+                    }
+                }
+        }
+        return isTaken(name) ? SwiftNames.numbered(name, isTaken: isTaken) : name
     }
 
     /// True when a value may be `null`: the schema says so, or the named schema it refers to does (a nullable

@@ -67,6 +67,18 @@ struct TypeTable {
 
     /// The named object schema a reference ends in, if any.
     func objectName(_ schema: Schema) -> String? {
+        guard let (name, target) = lastNamed(schema), case .object = target.kind else { return nil }
+        return name
+    }
+
+    /// The named union schema a reference ends in, if any.
+    func unionName(_ schema: Schema) -> String? {
+        guard let (name, target) = lastNamed(schema), case .union = target.kind else { return nil }
+        return name
+    }
+
+    /// The last named schema a reference chain passes and the schema it defines (nil for no reference or a loop).
+    private func lastNamed(_ schema: Schema) -> (name: String, schema: Schema)? {
         guard case .reference = schema.kind else { return nil }
         var current = schema
         var last: String?
@@ -76,8 +88,7 @@ struct TypeTable {
             last = name
             current = target.schema
         }
-        if case .object = current.kind { return last }
-        return nil
+        return last.map { ($0, current) }
     }
 
     /// The names a `$ref` chain has passed; short chains (nearly all) are checked without allocating a set.

@@ -22,9 +22,11 @@ extension Translator {
         }
     }
 
-    /// The declarations of a union type named `name`.
+    /// The declarations of a union type named `name`. A union of a multipart body (`isMultipart`) maps binary
+    /// alternatives to files; it and a named union such a body sends (`writesParts`) get `appendParts(named:to:)`.
     mutating func unionDeclarations(
-        name: String, union: UnionSchema, schema: Schema, pointer: String, isMultipart: Bool = false
+        name: String, union: UnionSchema, schema: Schema, pointer: String, isMultipart: Bool = false,
+        writesParts: Bool = false
     ) -> [Declaration] {
         var nested: [Declaration] = []
         let keyword = union.isAnyOf ? "anyOf" : "oneOf"
@@ -57,7 +59,7 @@ extension Translator {
         } else {
             declaration = oneOfEnum(name: name, union: union, cases: cases, doc: doc, nested: nested)
         }
-        if isMultipart {
+        if isMultipart || writesParts {
             declaration.members.insert(.function(partsFunction(cases, isEnum: declaration.keyword != "struct")), at: 0)
         }
         return [.type(declaration)]

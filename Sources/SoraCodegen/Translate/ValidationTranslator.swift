@@ -4,7 +4,8 @@ extension Translator {
     mutating func validateFunction(typeName: String, object: ObjectSchema, members: [Member]) -> FunctionDeclaration? {
         var checks: [Statement] = []
         for member in members {
-            checks += valueChecks(member.name, field: member.property.name, schema: member.property.schema)
+            checks += valueChecks(
+                member.reference(besides: ["validator"]), field: member.property.name, schema: member.property.schema)
         }
         // `x-pixel-size-equals` is checked where the file is opened, from the bytes that are sent: the multipart
         // encoder attaches it to the file part (`formEncoder`). Here only its target is checked.
@@ -183,7 +184,7 @@ extension Translator {
     }
 
     private func presence(_ member: Member) -> Code {
-        member.isOptional ? "\(member.name) != nil" : "true"
+        member.isOptional ? "\(member.reference(besides: ["validator"])) != nil" : "true"
     }
 
     private mutating func condition(_ condition: PropertyCondition, _ members: [Member], at rule: ConditionalRule)
@@ -191,15 +192,16 @@ extension Translator {
     {
         guard let member = members.first(where: { $0.property.name == condition.property }) else { return nil }
         let optional = member.isOptional ? "?" : ""
+        let name = member.reference(besides: ["validator"])
         let value: Code
         switch table.resolved(member.property.schema)?.kind {
-        case .enumeration?: value = "\(member.name)\(optional).rawValue"
+        case .enumeration?: value = "\(name)\(optional).rawValue"
         case .string(let format)? where format == "date-time":
-            value = member.isOptional ? "\(member.name).map(\\.parameterText)" : "\(member.name).parameterText"
-        case .string?: value = "\(member.name)"
-        case .constant?: value = "\(member.name)"
+            value = member.isOptional ? "\(name).map(\\.parameterText)" : "\(name).parameterText"
+        case .string?: value = "\(name)"
+        case .constant?: value = "\(name)"
         case .boolean?, .integer?, .number?:
-            value = member.isOptional ? "\(member.name).map { String($0) }" : "String(\(member.name))"
+            value = member.isOptional ? "\(name).map { String($0) }" : "String(\(name))"
         default:
             diagnostics.error(
                 "if/then rules can only test string, enum, boolean or number properties; '\(condition.property)' is not one",
@@ -210,12 +212,14 @@ extension Translator {
             "FieldCondition(\(literal: condition.property), \(value), in: \(literals: condition.values), required: \(String(condition.mustBePresent)))"
     }
 
-    /// The size field's value as text (`size?.rawValue` for an enum), for a pixel-size rule.
-    func sizeText(_ size: Member) -> Code {
-        if case .enumeration? = table.resolved(size.property.schema)?.kind {
-            "\(size.name)\(size.isOptional ? "?" : "").rawValue"
+    /// The size field's value as text (`size?.rawValue` for an enum), for a pixel-size rule in a body that
+    /// declares `locals`.
+    func sizeText(_ size: Member, besides locals: Set<String>) -> Code {
+        let name = size.reference(besides: locals)
+        return if case .enumeration? = table.resolved(size.property.schema)?.kind {
+            "\(name)\(size.isOptional ? "?" : "").rawValue"
         } else {
-            "\(size.name)"
+            "\(name)"
         }
     }
 }

@@ -77,6 +77,16 @@ import YAML
             ])
     }
 
+    @Test func aRepeatedWarningCountsPlacesNotReports() {
+        var bag = DiagnosticBag(file: "s.yaml")
+        for _ in 0..<3 { bag.repeatedWarning("unused", at: Self.mark(4, 3)) }
+        bag.repeatedWarning("unused", at: Self.mark(6, 2))
+        var copy = DiagnosticBag(file: "s.yaml")
+        copy.repeatedWarning("unused", at: Self.mark(6, 2))
+        bag.merge(copy)
+        #expect(bag.sorted.map(\.description) == ["s.yaml:4:3: warning: unused (here and in 1 more place)"])
+    }
+
     @Test func aSelectionCountsOnlyItsOwnPlaces() {
         var bag = DiagnosticBag(file: "s.yaml")
         for line in [2, 10, 11, 12] { bag.repeatedWarning("unused", at: Self.mark(line, 1)) }

@@ -183,17 +183,20 @@ import YAML
     }
 
     @Test func constraintsOfEachTypeOfATypeListGoToTheirAlternative() throws {
-        withKnownIssue("a 'type' list loads every keyword into every alternative and warns that it is ignored") {
-            let (schema, messages) = LoadingSpec.schema("{type: [string, integer], maxLength: 5, minimum: 1}")
-            let loaded = try #require(schema)
-            guard case .union(let union) = loaded.kind else {
-                Issue.record("expected a union, got \(LoadingSpec.summary(loaded))")
-                return
-            }
-            #expect(union.alternatives.map(\.constraints.maxLength) == [5, nil])
-            #expect(union.alternatives.map(\.constraints.minimum?.text) == [nil, "1"])
-            // Valid JSON Schema: each keyword applies to the values of its type.
-            #expect(messages == [])
+        let (schema, messages) = LoadingSpec.schema("{type: [string, integer], maxLength: 5, minimum: 1}")
+        let loaded = try #require(schema)
+        guard case .union(let union) = loaded.kind else {
+            Issue.record("expected a union, got \(LoadingSpec.summary(loaded))")
+            return
         }
+        #expect(union.alternatives.map(\.constraints.maxLength) == [5, nil])
+        #expect(union.alternatives.map(\.constraints.minimum?.text) == [nil, "1"])
+        // Valid JSON Schema: each keyword applies to the values of its type.
+        #expect(messages == [])
+    }
+
+    @Test func aKeywordForNoTypeOfATypeListIsReportedOnce() {
+        let (_, messages) = LoadingSpec.schema("{type: [string, integer], maxLength: 5, minItems: 1}")
+        #expect(messages == ["7:47: warning: 'minItems' applies to arrays only; ignored"])
     }
 }

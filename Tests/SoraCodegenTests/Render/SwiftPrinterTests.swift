@@ -260,18 +260,16 @@ import Testing
             members: [
                 enumCase("ok"), enumCase("created", doc: [""]), enumCase("accepted", doc: ["  \n"]), enumCase("gone"),
             ])
-        withKnownIssue("printMember treats a case as documented when Doc.lines is non-empty, even if nothing prints") {
-            #expect(
-                body([.type(status)]) == """
-                    public enum Status {
-                        case ok
-                        case created
-                        case accepted
-                        case gone
-                    }
+        #expect(
+            body([.type(status)]) == """
+                public enum Status {
+                    case ok
+                    case created
+                    case accepted
+                    case gone
+                }
 
-                    """)
-        }
+                """)
     }
 
     @Test func topLevelDeclarationsAreSeparatedByExactlyOneBlankLine() {

@@ -198,10 +198,10 @@ import Testing
                     - {title: first choice, type: object, properties: {b: {type: string}}}
             """)
         #expect(code.contains("case firstChoice(FirstChoice)"))
-        withKnownIssue("UnionTranslator numbers clashing case names but not the nested type names") {
-            #expect(code.filter { $0.hasPrefix("public struct FirstChoice:") }.count == 1)
-            #expect(!code.contains("case firstChoice2(FirstChoice)"))
-        }
+        #expect(code.filter { $0.hasPrefix("public struct FirstChoice:") }.count == 1)
+        #expect(!code.contains("case firstChoice2(FirstChoice)"))
+        #expect(code.contains("case firstChoice2(FirstChoice2)"))
+        #expect(code.contains("public struct FirstChoice2: Codable, Hashable, Sendable, Validatable {"))
     }
 
     @Test func aUnionWithAFileIsOnlyWrittenAsMultipartParts() {
