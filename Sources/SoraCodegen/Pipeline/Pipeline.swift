@@ -60,8 +60,11 @@ enum Pipeline {
     }
 
     /// Translates and renders every slice (on every core for a large document) and joins the operation groups.
-    /// With a `sink`, each file is handed over as soon as its slice is rendered and the result holds no files.
+    /// With a `sink`, each file is handed over as soon as it is rendered and the result holds no files.
     /// `sliceSize` cuts the document into slices of that many items whatever its size (tests).
+    ///
+    /// Two rounds: the support files and the operations first, whose groups are then joined and handed over, so
+    /// their text is gone before the schemas, most of the output, are translated in the second.
     static func run(
         _ translator: Translator, specPath: String, publicAccess: Bool = true, sink: (any GeneratedFileSink)? = nil,
         sliceSize: Int? = nil
@@ -69,29 +72,46 @@ enum Pipeline {
         let document = translator.document
         let slices = slices(of: document, size: sliceSize)
         let parallel = sliceSize != nil || Schedule.isParallel(document.operations.count + document.schemas.count)
+        let firstSchemaSlice = slices.firstIndex { if case .schemas = $0 { true } else { false } } ?? slices.count
         // Printers are reused from slice to slice (at most one per thread is out at a time): a fresh one per slice
         // would grow a new buffer every time, and the freed ones fragment the heap.
         let printers = Mutex<[SwiftPrinter]>([])
-        var renderings = try Schedule.map(slices.count, parallel: parallel) { index in
-            var worker = translator
-            var printer = printers.withLock { $0.popLast() } ?? SwiftPrinter()
-            printer.publicAccess = publicAccess
-            var rendering = render(worker.translate(slices[index]), with: &printer, specPath: specPath)
-            let used = printer
-            printers.withLock { $0.append(used) }
-            if let sink {
-                // The text leaves now, so the whole output never sits in memory.
-                for file in rendering.files { try sink.accept(file) }
-                rendering.files = []
+        func renderSlices(_ round: ArraySlice<Slice>) throws -> [Rendering] {
+            try Schedule.map(round.count, parallel: parallel) { offset in
+                var worker = translator
+                var printer = printers.withLock { $0.popLast() } ?? SwiftPrinter()
+                printer.publicAccess = publicAccess
+                var rendering = render(
+                    worker.translate(round[round.startIndex + offset]), with: &printer, specPath: specPath)
+                let used = printer
+                printers.withLock { $0.append(used) }
+                if let sink {
+                    // The text leaves now, so the whole output never sits in memory.
+                    for file in rendering.files { try sink.accept(file) }
+                    rendering.files = []
+                }
+                return rendering
             }
-            return rendering
         }
         var files: [GeneratedFile] = []
         var bag = translator.diagnostics
+        var operations = try renderSlices(slices[..<firstSchemaSlice])
+        try join(
+            &operations, into: &files, diagnostics: &bag, publicAccess: publicAccess, specPath: specPath, sink: sink)
+        var schemas = try renderSlices(slices[firstSchemaSlice...])
+        try join(&schemas, into: &files, diagnostics: &bag, publicAccess: publicAccess, specPath: specPath, sink: sink)
+        return (files, bag)
+    }
+
+    /// Takes renderings apart in slice order: their files and diagnostics, and each operation group's file joined
+    /// from its pieces. Each rendering is emptied as it is taken, so a group's pieces are freed as its file is made.
+    private static func join(
+        _ renderings: inout [Rendering], into files: inout [GeneratedFile], diagnostics bag: inout DiagnosticBag,
+        publicAccess: Bool, specPath: String, sink: (any GeneratedFileSink)?
+    ) throws {
         var groups: [String: OperationGroup] = [:]
         var pieces: [String: [[UInt8]]] = [:]
         for index in renderings.indices {
-            // Each rendering is emptied as it is taken apart, so a group's pieces are freed as its file is joined.
             let rendering = renderings[index]
             renderings[index] = Rendering(diagnostics: DiagnosticBag(file: ""))
             files += rendering.files
@@ -111,7 +131,6 @@ enum Pipeline {
             let file = GeneratedFile(path: path, contents: text)
             if let sink { try sink.accept(file) } else { files.append(file) }
         }
-        return (files, bag)
     }
 }
 
