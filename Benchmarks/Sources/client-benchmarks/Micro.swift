@@ -9,7 +9,7 @@
 import Foundation
 import HTTPTypes
 @_spi(Generated) import OpenAPIRuntime
-import SoraClient
+@_spi(Generated) import SoraClient
 @_spi(Generated) import SoraRuntime
 
 /// Collects the request body (all its bytes) and answers 200 with `responseBody`, if any.
