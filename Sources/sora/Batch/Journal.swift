@@ -56,20 +56,38 @@ final class Journal: @unchecked Sendable {
             throw CLIFailure(message: "--out-dir: cannot open the journal \(url.path)", status: .usage)
         }
         self.handle = handle
-        let text = String(decoding: data, as: UTF8.self)
-        for line in text.split(separator: "\n") {
-            // A torn last line (killed mid-write) is ignored: its step is simply done again.
-            guard let record = try? JSONDecoder().decode(Record.self, from: Data(line.utf8)) else { continue }
-            apply(record)
-        }
+        entries = Self.entries(in: data)
         _ = try? handle.seekToEnd()
         if let last = data.last, last != UInt8(ascii: "\n") { try? handle.write(contentsOf: Data("\n".utf8)) }
     }
 
+    /// What the journal in `folder` records, read without creating, opening for writing or locking anything
+    /// (`sora batch --dry-run`); empty when there is no journal.
+    static func entries(in folder: URL) -> [Int: Entry] {
+        let data = (try? Data(contentsOf: folder.appending(path: fileName))) ?? Data()
+        return entries(in: data)
+    }
+
+    /// The entries the records of `data` make, in order.
+    private static func entries(in data: Data) -> [Int: Entry] {
+        var entries: [Int: Entry] = [:]
+        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+            // A torn last line (killed mid-write) is ignored: its step is simply done again.
+            guard let record = try? JSONDecoder().decode(Record.self, from: Data(line.utf8)) else { continue }
+            apply(record, to: &entries)
+        }
+        return entries
+    }
+
     /// Refuses a batch file whose lines changed since the journal recorded them (lines are matched by number).
     func checkUnchanged(_ lines: [BatchLine]) throws(CLIFailure) {
+        try Self.checkUnchanged(lines, entries: lock.withLock { entries })
+    }
+
+    /// Refuses `lines` when any differs from the line `entries` recorded under its number.
+    static func checkUnchanged(_ lines: [BatchLine], entries: [Int: Entry]) throws(CLIFailure) {
         let changed = lines.filter { line in
-            entry(line.number).fingerprint.map { $0 != line.fingerprint } ?? false
+            entries[line.number]?.fingerprint.map { $0 != line.fingerprint } ?? false
         }
         guard changed.isEmpty else {
             let numbers = changed.map { String($0.number) }.joined(separator: ", ")
@@ -94,7 +112,7 @@ final class Journal: @unchecked Sendable {
             try lock.withLock {
                 try handle.write(contentsOf: data + Data("\n".utf8))
                 try handle.synchronize()
-                apply(record)
+                Self.apply(record, to: &entries)
             }
         } catch {
             throw CLIFailure(message: "cannot write the journal: \(error.localizedDescription)", status: .failure)
@@ -112,7 +130,7 @@ final class Journal: @unchecked Sendable {
         return Int(reason.dropFirst(5).prefix { $0.isNumber })
     }
 
-    private func apply(_ record: Record) {
+    private static func apply(_ record: Record, to entries: inout [Int: Entry]) {
         var entry = entries[record.line] ?? Entry()
         switch record.state {
         case "key":

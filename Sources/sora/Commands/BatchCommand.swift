@@ -17,6 +17,10 @@ struct BatchCommand: AsyncParsableCommand {
             own verdict is final (its job failed, or the API refused its fields with 400 or 422); anything \
             else (a refused token, 404, 409, 429, 5xx, the network) leaves it for the next run, and a refused \
             token stops the run. One run at a time may use DIR: a second one exits with status 2.
+
+            --dry-run sends nothing and needs no token: it checks every line (exit 2 naming each invalid one), \
+            then prints the videos the batch will ask for by model and size, their seconds, what the journal in \
+            DIR already holds, and with --price an estimated cost of what is still to create.
             """)
 
     @Argument(help: "The JSON Lines file, one create request per line.")
@@ -28,15 +32,27 @@ struct BatchCommand: AsyncParsableCommand {
     @Option(help: "Jobs in flight at once.")
     var concurrency = 4
 
+    @Flag(name: .customLong("dry-run"), help: "Check every line and print what the batch will ask for; send nothing.")
+    var dryRun = false
+
+    @Option(
+        name: .customLong("price"),
+        help: ArgumentHelp(
+            "With --dry-run, a price per second: MODEL=PRICE or MODEL:SIZE=PRICE (repeatable).",
+            discussion: "Prices differ by relay, so none are built in; the most specific entry wins."))
+    var prices: [String] = []
+
     @OptionGroup var options: GlobalOptions
 
     func validate() throws {
         guard (1...64).contains(concurrency) else { throw ValidationError("--concurrency must be within 1...64.") }
+        guard prices.isEmpty || dryRun else { throw ValidationError("--price only applies with --dry-run.") }
     }
 
     func run() async throws {
         let lines = try BatchLine.read(URL(filePath: file, relativeTo: .currentDirectory()))
         let folder = URL(filePath: outDir, relativeTo: .currentDirectory()).standardizedFileURL
+        guard !dryRun else { return try plan(lines, folder: folder) }
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
@@ -57,6 +73,15 @@ struct BatchCommand: AsyncParsableCommand {
             }
         }
         withExtendedLifetime(lock) {}
+    }
+
+    /// `--dry-run`: the plan on stdout, from the lines and the journal as it is; nothing is created, locked or sent.
+    private func plan(_ lines: [BatchLine], folder: URL) throws {
+        let prices = try PriceList(self.prices)
+        let journal = Journal.entries(in: folder)
+        try Journal.checkUnchanged(lines, entries: journal)
+        let plan = BatchPlan(lines: lines, journal: journal)
+        print(options.json ? plan.json(file: file, prices: prices) : plan.text(file: file, prices: prices))
     }
 
     /// Removes temporary files of downloads a killed run left behind (`.line-0001.mp4.XXXXXXXX.part`).
