@@ -15,7 +15,10 @@ struct SoraCommand: AsyncParsableCommand {
             --json prints one JSON object per job event on stdout and nothing else.
 
             Exit status: \(ExitStatus.summary)
+
+            Shell completion: sora --generate-completion-script bash|zsh|fish (see the README).
             """,
+        version: Version.description,
         subcommands: [
             CreateCommand.self, StatusCommand.self, WaitCommand.self, DownloadCommand.self,
             ListCommand.self, DeleteCommand.self, RemixCommand.self, BatchCommand.self,

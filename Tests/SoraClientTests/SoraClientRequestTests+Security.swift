@@ -33,6 +33,16 @@ extension SoraClientRequestTests {
         #expect(sora.core.baseURL.absoluteString == url)
     }
 
+    @Test(arguments: [
+        ("https://relay.example/v1/", "https://relay.example/v1"), ("https://relay.example//", "https://relay.example"),
+        ("http://127.0.0.1:8080/", "http://127.0.0.1:8080"),
+        ("https://relay.example/v1?x=/", "https://relay.example/v1?x=/"),
+    ])
+    func trailingSlashesOfTheBaseURLAreDropped(url: String, kept: String) throws {
+        let sora = try Sora(baseURL: URL(string: url), token: Self.token, transport: RecordingTransport(body: ""))
+        #expect(sora.core.baseURL.absoluteString == kept)
+    }
+
     @Test func plainHTTPIsAcceptedWhenAllowed() throws {
         var configuration = ClientConfiguration()
         configuration.allowInsecureHTTP = true

@@ -66,11 +66,18 @@ public struct APIClientCore: Sendable, CustomStringConvertible, CustomDebugStrin
     }
 
     /// The base URL, checked: http(s) with a host, and plain http only to loopback when `secret` would be sent.
+    /// Trailing slashes are dropped (`https://relay.example/v1/` is `https://relay.example/v1`): operation paths
+    /// start with one, and `//videos` is another path to a server.
     private static func checkedURL(
         _ baseURL: URL?, _ defaultServer: String?, _ configuration: ClientConfiguration, secret: String?
     ) throws(SoraError) -> URL {
-        guard let url = baseURL ?? defaultServer.flatMap(URL.init(string:)) else {
+        guard var url = baseURL ?? defaultServer.flatMap(URL.init(string:)) else {
             throw .invalidRequest("no base URL: pass baseURL (the spec lists no server)")
+        }
+        if url.query() == nil, url.fragment() == nil, url.absoluteString.hasSuffix("/") {
+            var text = url.absoluteString
+            while text.hasSuffix("/") { text.removeLast() }
+            if let trimmed = URL(string: text), trimmed.host() != nil { url = trimmed }
         }
         guard let scheme = url.scheme?.lowercased(), scheme == "https" || scheme == "http", let host = url.host
         else {

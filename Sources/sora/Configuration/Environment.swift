@@ -25,7 +25,10 @@ struct Environment: Sendable {
             token = (variables["SORA_API_KEY"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         }
         guard !token.isEmpty else {
-            throw CLIFailure(message: "no API token: set SORA_API_KEY or pass --token-file PATH", status: .usage)
+            throw CLIFailure(
+                message: "no API token: set SORA_API_KEY (e.g. `export SORA_API_KEY=sk-…` with the key from your "
+                    + "relay's or OpenAI's dashboard) or pass --token-file PATH",
+                status: .usage)
         }
         if let text = variables["SORA_BASE_URL"], !text.isEmpty {
             guard let url = URL(string: text), url.scheme == "http" || url.scheme == "https", url.host() != nil else {
@@ -35,6 +38,15 @@ struct Environment: Sendable {
         } else {
             baseURL = nil
         }
+    }
+
+    /// For an HTTP 404: a hint when `SORA_BASE_URL` has no `/v1` segment, the usual cause (the API's paths are
+    /// under `/v1` at relays and upstream alike), with the URL to try.
+    var notFoundHint: String? {
+        guard let baseURL, !baseURL.path().split(separator: "/").contains("v1") else { return nil }
+        var suggested = baseURL.absoluteString
+        while suggested.hasSuffix("/") { suggested.removeLast() }
+        return "; SORA_BASE_URL has no /v1, under which the API's paths are: try SORA_BASE_URL=\(suggested)/v1"
     }
 }
 
@@ -92,7 +104,19 @@ struct Session: Sendable {
             return result
         } catch {
             try? await http.shutdown()
-            throw error
+            throw Self.withHints(error, environment: environment)
         }
+    }
+
+    /// `error`, with the `SORA_BASE_URL` hint when it is a 404 answer.
+    static func withHints(_ error: any Error, environment: Environment) -> any Error {
+        let failure: CLIFailure
+        switch error {
+        case let error as CLIFailure: failure = error
+        case let error as SoraError: failure = ErrorLine.failure(error)
+        default: return error
+        }
+        guard failure.message.hasPrefix("HTTP 404"), let hint = environment.notFoundHint else { return error }
+        return CLIFailure(message: failure.message + hint, status: failure.status)
     }
 }

@@ -10,8 +10,36 @@ extension CLITests {
                 environment["SORA_API_KEY"] = nil
                 let run = try await cli.run(["status", "video_x"], environment: environment)
                 #expect(run.status == 2)
-                #expect(run.stderr.contains("SORA_API_KEY"))
+                #expect(
+                    run.stderr == "sora: error: no API token: set SORA_API_KEY (e.g. `export SORA_API_KEY=sk-…` "
+                        + "with the key from your relay's or OpenAI's dashboard) or pass --token-file PATH\n")
                 #expect(await cli.stats().requests.isEmpty)
+            }
+        }
+
+        @Test(arguments: ["", "/", "/api/"])
+        func aNotFoundAnswerUnderABaseURLWithoutV1SaysWhatToTry(_ path: String) async throws {
+            try await CLI.session { cli in
+                let base = "http://127.0.0.1:\(cli.port)"
+                let run = try await cli.run(
+                    ["status", "video_x"], environment: cli.environment(["SORA_BASE_URL": base + path]))
+                #expect(run.status == 1)
+                let trimmed = path.hasSuffix("/") ? String(path.dropLast()) : path
+                #expect(
+                    run.stderr.hasSuffix(
+                        "; SORA_BASE_URL has no /v1, under which the API's paths are: try SORA_BASE_URL=\(base)\(trimmed)/v1\n"
+                    ),
+                    "\(run.stderr)")
+                #expect(!run.stderr.contains("//videos"), "a trailing slash does not double the path's")
+            }
+        }
+
+        @Test func aNotFoundVideoUnderV1HasNoHint() async throws {
+            try await CLI.session { cli in
+                let run = try await cli.run(["status", "video_x"])
+                #expect(run.status == 1)
+                #expect(run.stderr.contains("HTTP 404 video_not_found"), "\(run.stderr)")
+                #expect(!run.stderr.contains("SORA_BASE_URL"))
             }
         }
 
