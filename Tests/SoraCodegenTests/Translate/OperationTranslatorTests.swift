@@ -5,9 +5,9 @@ import Testing
 /// Operations: one method per request media type, its arguments (path first, then the body, required, optional),
 /// the calls that put each value on the request, and how the answers are read.
 @Suite struct OperationTranslatorTests {
-    private typealias Spec = TranslationSpec
+    typealias Spec = TranslationSpec
 
-    private static let schemas = """
+    static let schemas = """
             Item:
               type: object
               required: [name]
@@ -16,11 +16,11 @@ import Testing
             Problem: {type: object, properties: {detail: {type: string}}}
         """
 
-    private func generate(_ paths: String) -> GenerationResult {
+    func generate(_ paths: String) -> GenerationResult {
         Spec.generate(Spec.text(schemas: Self.schemas, paths: Spec.indent(paths, by: 2)))
     }
 
-    private func operations(_ paths: String) -> (String, [String]) {
+    func operations(_ paths: String) -> (String, [String]) {
         let result = generate(paths)
         return (Spec.file(result, "Operations/Default.swift"), Spec.messages(result))
     }
@@ -203,278 +203,6 @@ import Testing
         #expect(Spec.file(result, "Operations/Default.swift").isEmpty)
     }
 
-    // MARK: Bodies
-
-    @Test func eachMediaTypeIsAnOverloadWithJSONFirstAndALabelForTheOthers() {
-        let (file, messages) = operations(
-            """
-            /items:
-              post:
-                operationId: addItem
-                requestBody:
-                  description: The item.
-                  content:
-                    text/plain: {schema: {type: string}}
-                    application/x-www-form-urlencoded: {schema: {$ref: '#/components/schemas/Item'}}
-                    application/merge-patch+json: {schema: {$ref: '#/components/schemas/Item'}}
-                    application/octet-stream: {schema: {type: string, format: binary}}
-                responses: {"204": {description: ok}}
-            """)
-        #expect(messages.isEmpty)
-        #expect(file.contains("public func addItem(_ body: Item? = nil) async throws(SoraError) {"))
-        #expect(file.contains("try httpRequest.setJSONBody(body, contentType: \"application/merge-patch+json\")"))
-        #expect(file.contains("public func addItem(text body: String? = nil) async throws(SoraError) {"))
-        #expect(file.contains("httpRequest.setTextBody(body, contentType: \"text/plain\")"))
-        #expect(file.contains("public func addItem(form body: Item? = nil) async throws(SoraError) {"))
-        #expect(file.contains("try httpRequest.setFormBody(body, fields: body.encodeFields(into:))"))
-        #expect(file.contains("public func addItem(file body: FileUpload? = nil) async throws(SoraError) {"))
-        #expect(
-            file.contains(
-                "        if let body {\n            httpRequest.setBinaryBody(body, contentType: \"application/octet-stream\")\n"
-            ))
-        #expect(file.contains("    ///   - body: The item.\n"))
-    }
-
-    @Test func aBodyThatIsNotValidatableIsSentUnvalidated() {
-        let (file, _) = operations(
-            """
-            /x:
-              post:
-                operationId: sendX
-                requestBody:
-                  required: true
-                  content:
-                    application/json: {schema: {type: string, enum: [a]}}
-                responses: {"204": {description: ok}}
-            """)
-        #expect(file.contains("try httpRequest.setJSONBody(unvalidated: body)\n"))
-    }
-
-    @Test func aMultipartBodyWritesEveryPartAndChecksThePixelSizeOfItsImage() {
-        let result = generate(
-            """
-            /images:
-              post:
-                operationId: upload_image
-                requestBody:
-                  required: true
-                  content:
-                    multipart/form-data:
-                      schema:
-                        type: object
-                        required: [image, size]
-                        properties:
-                          size: {type: string, enum: [1024x1024, 512x512]}
-                          image: {type: string, format: binary, x-pixel-size-equals: size}
-                          mask: {type: string, format: binary, x-pixel-size-equals: dims}
-                          dims: {type: string}
-                          meta: {type: object, properties: {k: {type: string}}}
-                          count: {type: integer}
-                          files: {type: array, items: {type: string, format: binary}}
-                responses: {"204": {description: ok}}
-            """)
-        #expect(Spec.messages(result).isEmpty)
-        let file = Spec.file(result, "Models/UploadImageRequest.swift")
-        #expect(
-            file.contains("public struct UploadImageRequest: Hashable, Sendable, Validatable {"), "files: no Codable")
-        #expect(
-            file.contains(
-                """
-                    @_spi(Generated) public func encodeParts(into form: inout MultipartForm) {
-                        form.append("size", size)
-                        form.append("image", image, pixelSizeEquals: size.rawValue, sizeField: "size")
-                        form.append("mask", mask, pixelSizeEquals: dims, sizeField: "dims")
-                        form.append("dims", dims)
-                        form.appendJSON("meta", meta)
-                        form.append("count", count)
-                        form.append("files", files)
-                    }
-
-                """))
-        #expect(file.contains("public var image: FileUpload\n"))
-        #expect(file.contains("public var files: [FileUpload]?\n"))
-        #expect(!file.contains("\n    enum CodingKeys"), "a struct with files has no Codable conformance")
-        let operations = Spec.file(result, "Operations/Default.swift")
-        #expect(operations.contains("public func uploadImage(_ body: UploadImageRequest) async throws(SoraError) {"))
-        #expect(operations.contains("try httpRequest.setMultipartBody(body, parts: body.encodeParts(into:))\n"))
-    }
-
-    @Test func aNamedMultipartModelWithFilesIsNotOfferedAsJSON() {
-        let result = Spec.generate(
-            Spec.text(
-                schemas:
-                    "    Upload:\n      type: object\n      properties:\n        file: {type: string, format: binary}",
-                paths: Spec.indent(
-                    """
-                    /up:
-                      post:
-                        operationId: up
-                        requestBody:
-                          content:
-                            application/json: {schema: {$ref: '#/components/schemas/Upload'}}
-                            multipart/form-data: {schema: {$ref: '#/components/schemas/Upload'}}
-                        responses: {"204": {description: ok}}
-                    """, by: 2)))
-        #expect(
-            Spec.messages(result) == [
-                "spec.yaml:16:11: warning: 'Upload' holds files, so it is generated for multipart bodies; its JSON "
-                    + "media type is not generated"
-            ])
-        let operations = Spec.file(result, "Operations/Default.swift")
-        #expect(operations.contains("public func up(_ body: Upload? = nil) async throws(SoraError) {"))
-        #expect(!operations.contains("setJSONBody"))
-        #expect(
-            Spec.file(result, "Models/Upload.swift").contains("public func encodeParts(into form: inout MultipartForm)")
-        )
-    }
-
-    @Test func aMultipartPartNamedFormStillSendsItsValue() {
-        // `encodeParts(into form:)` names its parameter `form`, which shadows a property `form`:
-        // `form.append("form", form)` passes the MultipartForm itself and does not compile.
-        let result = generate(
-            """
-            /up:
-              post:
-                operationId: up
-                requestBody:
-                  content:
-                    multipart/form-data:
-                      schema: {type: object, properties: {form: {type: string}}}
-                responses: {"204": {description: ok}}
-            """)
-        let file = Spec.file(result, "Models/UpRequest.swift")
-        #expect(file.contains("public var form: String?\n"))
-        #expect(!file.contains("form.append(\"form\", form)\n"))
-        #expect(file.contains("form.append(\"form\", self.form)\n"))
-    }
-
-    @Test func aNonObjectMultipartBodyIsNotGenerated() {
-        let (file, messages) = operations(
-            """
-            /up:
-              post:
-                operationId: up
-                requestBody:
-                  content:
-                    multipart/form-data: {schema: {type: string}}
-                responses: {"204": {description: ok}}
-            """)
-        #expect(
-            messages == [
-                "spec.yaml:18:11: warning: a 'multipart/form-data' body must be an object; this media type is not "
-                    + "generated"
-            ])
-        #expect(file.contains("public func up() async throws(SoraError) {"))
-    }
-
-    // MARK: Responses
-
-    @Test func errorAnswersDecodeIntoTheirTypesAndTheDefaultCoversTheSameType() {
-        let (file, messages) = operations(
-            """
-            /x:
-              get:
-                operationId: getX
-                responses:
-                  "200": {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Item'}}}}
-                  "204": {description: none}
-                  "404": {description: missing, content: {application/json: {schema: {$ref: '#/components/schemas/Item'}}}}
-                  "4XX": {description: bad, content: {application/json: {schema: {$ref: '#/components/schemas/Problem'}}}}
-                  default: {description: other, content: {application/json: {schema: {$ref: '#/components/schemas/Problem'}}}}
-            """)
-        #expect(messages.isEmpty)
-        #expect(file.contains("public func getX() async throws(SoraError) -> Item? {"))
-        #expect(
-            file.contains(
-                "let httpResponse = try await core.send(httpRequest, errorTypes: [404: Item.self, .default: Problem.self])"
-            ))
-        #expect(
-            file.contains(
-                "        if httpResponse.response.status.code == 204 {\n            return nil\n        }\n"
-                    + "        return try await httpResponse.decodeJSON(Item.self)\n"))
-    }
-
-    @Test func severalAnswerTypesBecomeAnAnswersEnumByStatus() {
-        let result = generate(
-            """
-            /x:
-              get:
-                operationId: getX
-                responses:
-                  "200": {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Item'}}}}
-                  "202": {description: later, content: {text/plain: {schema: {type: string}}}}
-                  "2XX": {description: other, content: {application/octet-stream: {schema: {type: string, format: binary}}}}
-            """)
-        #expect(Spec.messages(result).isEmpty)
-        let answers = Spec.code(Spec.file(result, "Models/GetXResponse.swift"))
-        #expect(answers.contains("public enum GetXResponse: Sendable {"))
-        #expect(answers.contains("case ok(Item)"))
-        #expect(answers.contains("case accepted(String)"))
-        #expect(answers.contains("case status2xx(BinaryContent)"))
-        let code = Spec.code(Spec.file(result, "Operations/Default.swift"))
-        #expect(
-            code.contains(
-                "httpRequest.setHeader(\"Accept\", \"application/json, text/plain, application/octet-stream\")"))
-        #expect(code.contains("switch httpResponse.response.status.code {"))
-        #expect(code.contains("case 200: return .ok(try await httpResponse.decodeJSON(Item.self))"))
-        #expect(code.contains("case 202: return .accepted(try await httpResponse.text())"))
-        #expect(code.contains("case 200..<300: return .status2xx(httpResponse.binaryContent())"))
-        #expect(code.contains("default: return .ok(try await httpResponse.decodeJSON(Item.self))"))
-    }
-
-    @Test func onlyADefaultAnswerIsTheUsualAnswerAndNoSuccessIsAWarning() {
-        let (file, messages) = operations(
-            """
-            /x:
-              get:
-                operationId: getX
-                responses:
-                  default: {description: any, content: {application/json: {schema: {type: integer}}}}
-            /y:
-              get:
-                operationId: getY
-                responses:
-                  "400": {description: bad}
-            """)
-        #expect(messages == ["spec.yaml:20:7: warning: operation 'getY' documents no 2xx response"])
-        #expect(file.contains("public func getX() async throws(SoraError) -> Int {"))
-        #expect(file.contains("return try await httpResponse.decodeJSON(Int.self)\n"))
-        #expect(file.contains("public func getY() async throws(SoraError) {"))
-    }
-
-    @Test func aBinaryAnswerAlsoGetsADownloadMethod() {
-        let (file, _) = operations(
-            """
-            /f/{id}:
-              get:
-                operationId: getFile
-                parameters: [{name: id, in: path, required: true, schema: {type: string}}]
-                responses:
-                  "200": {description: ok, content: {image/png: {schema: {type: string, format: binary}}}}
-            """)
-        #expect(file.contains("public func getFile(_ id: String) async throws(SoraError) -> BinaryContent {"))
-        #expect(
-            file.contains(
-                "public func getFile(_ id: String, to destination: URL) async throws(SoraError) -> DownloadedFile {"))
-        #expect(file.contains("return try await core.download(httpRequest, to: destination)\n"))
-        #expect(file.contains("httpRequest.setHeader(\"Accept\", \"image/png\")\n"))
-    }
-
-    @Test func aMethodThatSetsNothingDeclaresItsRequestWithLet() {
-        // With a single-token client and no parameters or body, `var httpRequest` is never mutated: Swift warns
-        // ("variable 'httpRequest' was never mutated"), which a package built with warnings as errors rejects.
-        let result = Spec.generate(
-            Spec.text(
-                schemas: "    Seed: {type: string}",
-                paths: "  /a:\n    get:\n      operationId: getA\n      responses: {\"204\": {description: ok}}",
-                extra: "  securitySchemes:\n    bearer: {type: http, scheme: bearer}\nsecurity: [{bearer: []}]"))
-        let file = Spec.file(result, "Operations/Default.swift")
-        #expect(file.contains("OperationRequest(operationID: \"getA\", method: .get, path: \"/a\")\n"))
-        #expect(!file.contains("setSecurity"))
-        #expect(!file.contains("var httpRequest"))
-        #expect(file.contains("let httpRequest = OperationRequest("))
-    }
-
     // MARK: Compiling
 
     @Test func aDocumentUsingEveryTranslatorCompilesWithoutWarnings() throws {
@@ -597,7 +325,7 @@ import Testing
     }
 
     /// Compiles every generated file with warnings as errors.
-    private func expectCompilesWithoutWarnings(_ result: GenerationResult) throws {
+    func expectCompilesWithoutWarnings(_ result: GenerationResult) throws {
         #expect(!result.hasErrors, "\(Spec.messages(result))")
         let folder = try Paths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
