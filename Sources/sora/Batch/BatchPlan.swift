@@ -37,12 +37,13 @@ struct BatchPlan: Sendable {
         for line in lines {
             let model = line.request.model.rawValue
             let size = line.request.size?.rawValue
-            let seconds = line.request.seconds.flatMap { Int($0) } ?? Self.defaultSeconds
+            // `seconds` is digits (checked with the line); more than an Int holds counts as the most it holds.
+            let seconds = line.request.seconds.map { Int($0) ?? .max } ?? Self.defaultSeconds
             if line.request.seconds == nil { withoutSeconds += 1 }
             let key = model + "\u{0}" + (size ?? "")
             var row = rows[key] ?? Row(model: model, size: size)
             row.videos += 1
-            row.seconds += seconds
+            row.seconds = Self.sum(row.seconds, seconds)
             let entry = journal[line.number]
             if entry?.completed == true {
                 row.completed += 1
@@ -52,7 +53,7 @@ struct BatchPlan: Sendable {
                 row.created += 1
             } else {
                 row.toCreate += 1
-                row.secondsToCreate += seconds
+                row.secondsToCreate = Self.sum(row.secondsToCreate, seconds)
             }
             rows[key] = row
         }
@@ -64,13 +65,19 @@ struct BatchPlan: Sendable {
     var total: Row {
         rows.reduce(into: Row(model: "total", size: nil)) { sum, row in
             sum.videos += row.videos
-            sum.seconds += row.seconds
+            sum.seconds = Self.sum(sum.seconds, row.seconds)
             sum.completed += row.completed
             sum.created += row.created
             sum.failed += row.failed
             sum.toCreate += row.toCreate
-            sum.secondsToCreate += row.secondsToCreate
+            sum.secondsToCreate = Self.sum(sum.secondsToCreate, row.secondsToCreate)
         }
+    }
+
+    /// `a + b`, or `Int.max` where that would overflow: a line may ask for any number of seconds.
+    private static func sum(_ a: Int, _ b: Int) -> Int {
+        let (total, overflow) = a.addingReportingOverflow(b)
+        return overflow ? .max : total
     }
 
     /// The cost of a row's videos still to create, if `prices` has its model (and size).

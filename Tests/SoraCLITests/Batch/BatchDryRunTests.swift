@@ -124,6 +124,20 @@ extension CLITests {
             }
         }
 
+        @Test func secondsBeyondWhatAnIntHoldsDoNotCrashThePlan() async throws {
+            try await CLI.session { cli in
+                let file = try BatchCommandTests.batchFile(
+                    cli, [#"{"prompt": "a", "seconds": "99999999999999999999"}"#, #"{"prompt": "b", "seconds": "9"}"#])
+                let run = try await cli.run(
+                    ["batch", file, "--out-dir", "out", "--dry-run", "--price", "sora-2=1", "--json"],
+                    environment: Self.tokenless(cli))
+                #expect(run.status == 0, "\(run.stderr)")
+                let total = try #require(run.events.first?["total"] as? [String: Any])
+                #expect(total["seconds"] as? Int == Int.max)
+                #expect(total["estimated_cost"] as? String == "9223372036854775807.00")
+            }
+        }
+
         @Test func anInvalidLineIsExitTwoNamingItAndNothingIsPlanned() async throws {
             try await CLI.session { cli in
                 let file = try BatchCommandTests.batchFile(
