@@ -5,6 +5,8 @@
 # Usage: scripts/examples-check.sh   (from anywhere; set SORA_MOCK=path/to/sora-mock to reuse a built server)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=lib/start-mock.sh
+. "$root/scripts/lib/start-mock.sh"
 work=$(mktemp -d "${TMPDIR:-/tmp}/sora-examples-check-XXXXXX")
 mock_pid=""
 cleanup() {
@@ -21,19 +23,7 @@ if grep -q "Examples/Sources/.*warning:" "$work/build.log"; then
 fi
 
 echo "==> make-video against sora-mock"
-mock="${SORA_MOCK:-}"
-if [ -z "$mock" ]; then
-  (cd "$root" && swift build --product sora-mock)
-  mock="$root/.build/debug/sora-mock"
-fi
-"$mock" --port 0 --token sk-examples --job-seconds 0.5 >"$work/mock.log" 2>&1 &
-mock_pid=$!
-for _ in $(seq 100); do
-  grep -q "listening on" "$work/mock.log" && break
-  sleep 0.1
-done
-address=$(sed -n 's/^listening on //p' "$work/mock.log")
-test -n "$address"
+start_mock "$root" sk-examples 0.5 "$work/mock.log"
 output=$(SORA_BASE_URL="$address/v1" SORA_API_KEY=sk-examples "$root/Examples/.build/debug/make-video" \
   "a lighthouse at dusk" "$work/out.mp4")
 echo "$output"

@@ -13,6 +13,8 @@
 # Usage: scripts/plugin-check.sh   (from anywhere; set SORA_MOCK=path/to/sora-mock to reuse a built server)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=lib/start-mock.sh
+. "$root/scripts/lib/start-mock.sh"
 work=$(mktemp -d "${TMPDIR:-/tmp}/sora-plugin-check-XXXXXX")
 mock_pid=""
 cleanup() {
@@ -148,19 +150,7 @@ if grep -qE "(VideoApp|SoraKit)/.*warning:" "$work/build.log"; then
 fi
 
 echo "==> the app against sora-mock"
-mock="${SORA_MOCK:-}"
-if [ -z "$mock" ]; then
-  (cd "$root" && swift build --product sora-mock)
-  mock="$root/.build/debug/sora-mock"
-fi
-"$mock" --port 0 --token sk-plugin-check --job-seconds 0.3 >"$work/mock.log" 2>&1 &
-mock_pid=$!
-for _ in $(seq 100); do
-  grep -q "listening on" "$work/mock.log" && break
-  sleep 0.1
-done
-address=$(sed -n 's/^listening on //p' "$work/mock.log")
-test -n "$address"
+start_mock "$root" sk-plugin-check 0.3 "$work/mock.log"
 output=$(VIDEO_BASE_URL="$address/v1" VIDEO_TOKEN=sk-plugin-check "$app/.build/debug/VideoApp")
 echo "$output"
 echo "$output" | grep -q "^created video_.*, completed, downloaded [1-9][0-9]* bytes, deleted true$"
