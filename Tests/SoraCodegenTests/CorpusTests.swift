@@ -67,7 +67,7 @@ import Testing
 
     /// One compiler at a time: eleven at once would starve the rest of the suite on a small CI machine.
     @Test(.serialized, arguments: documents)
-    func generatedCodeCompiles(_ document: Document) throws {
+    func generatedCodeCompiles(_ document: Document) async throws {
         let result = Generator.generate(
             spec: try Paths.bytes(Paths.root.appending(path: document.spec)), specPath: document.spec)
         guard !result.hasErrors else {
@@ -77,7 +77,7 @@ import Testing
         let folder = try Paths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         _ = try OutputWriter(directory: folder.appending(path: "Sources")).write(result.files)
-        let compiled = try GeneratedCode.compile(
+        let compiled = try await GeneratedCode.compile(
             result.files.map { folder.appending(path: "Sources/\($0.path)") }, in: folder)
         #expect(compiled.status == 0, "\(document.slug) does not compile:\n\(compiled.output.prefix(6000))")
     }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Synchronization
 import Testing
 
@@ -15,7 +16,7 @@ import Testing
     }
 
     /// Starts the whole upstream document's generation and kills it once `ready` sees its staged files.
-    private func killMidway(output: URL, in folder: URL, ready: () -> Bool) throws {
+    private func killMidway(output: URL, in folder: URL, ready: () -> Bool) async throws {
         let process = Process()
         // At a low priority: the timing-sensitive loopback tests of the suite run beside it.
         process.executableURL = URL(filePath: "/usr/bin/env")
@@ -25,24 +26,25 @@ import Testing
         process.currentDirectoryURL = folder
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
-        try process.run()
-        let deadline = Date().addingTimeInterval(30)
-        while !ready() && process.isRunning && Date() < deadline { usleep(2_000) }
+        let exit = Task { try await process.runUntilExit() }
+        let deadline = ContinuousClock.now + .seconds(30)
+        while !ready() && !process.isRunning && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(2)) }
+        while !ready() && process.isRunning && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(2)) }
         kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        try await exit.value
     }
 
-    @Test func aRunKilledWhileWritingANewFolderLeavesNoFolderAndTheNextRunCleansUp() throws {
+    @Test func aRunKilledWhileWritingANewFolderLeavesNoFolderAndTheNextRunCleansUp() async throws {
         let folder = try Paths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         let output = folder.appending(path: "Out")
-        try killMidway(output: output, in: folder) {
+        try await killMidway(output: output, in: folder) {
             ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).contains {
                 $0.hasPrefix(".Out.sora-codegen-")
             }
         }
         #expect(!FileManager.default.fileExists(atPath: output.path), "a half-written folder appeared")
-        let run = try Executable.run(["--spec", upstream, "--tag", "Videos", "--output", "Out"], in: folder)
+        let run = try await Executable.run(["--spec", upstream, "--tag", "Videos", "--output", "Out"], in: folder)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout == "Out: 24 written, 0 unchanged, 0 deleted\n")
         #expect(leftovers(folder).isEmpty, "\(leftovers(folder))")

@@ -21,6 +21,7 @@ import Testing
         let http = HTTPClient(eventLoopGroupProvider: .singleton)
         var configuration = ClientConfiguration()
         configuration.idleTimeout = idle
+        configuration.connectTimeout = .seconds(20)  // a body's first read waits for a free thread of the shared pool
         configuration.retry.maxAttempts = attempts
         configuration.retry.baseDelay = .milliseconds(10)
         configuration.retry.maxServerDelay = .milliseconds(200)

@@ -24,6 +24,7 @@ struct MockHarness: Sendable {
         let http = HTTPClient(eventLoopGroupProvider: .singleton)
         var configuration = ClientConfiguration()
         configuration.idleTimeout = timeout
+        configuration.connectTimeout = .seconds(20)  // a body's first read waits for a free thread of the shared pool
         configuration.retry.baseDelay = .milliseconds(10)
         configuration.retry.maxServerDelay = .seconds(2)
         configuration.checksImageSize = checksImageSize

@@ -8,8 +8,8 @@ import Testing
     static let recorded = URL(filePath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appending(path: "api/SoraRuntime.txt")
 
-    @Test func theRuntimesPublicAPIIsTheRecordedOne() throws {
-        let lines = try PublicSymbols.lines(of: "SoraRuntime")
+    @Test func theRuntimesPublicAPIIsTheRecordedOne() async throws {
+        let lines = try await PublicSymbols.lines(of: "SoraRuntime")
         let text =
             "# SoraRuntime's public API: \(lines.count) symbols (path | declaration), SPI excluded.\n"
             + "# Regenerate after a deliberate change: SORA_RECORD_API=1 swift test --filter PublicAPITests\n"
@@ -30,8 +30,8 @@ import Testing
             """)
     }
 
-    @Test func generatedOnlyDeclarationsStayOutOfThePublicAPI() throws {
-        let names = Set(try PublicSymbols.lines(of: "SoraRuntime").map { $0.prefix { $0 != "." && $0 != " " } })
+    @Test func generatedOnlyDeclarationsStayOutOfThePublicAPI() async throws {
+        let names = Set(try await PublicSymbols.lines(of: "SoraRuntime").map { $0.prefix { $0 != "." && $0 != " " } })
         for plumbing in ["APIClientCore", "OperationRequest", "OperationResponse", "Validator", "MultipartForm"] {
             #expect(!names.contains(Substring(plumbing)), "\(plumbing) is public to apps")
         }

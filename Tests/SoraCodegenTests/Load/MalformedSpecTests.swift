@@ -96,12 +96,12 @@ import Testing
     }
 
     @Test(arguments: cases)
-    func executableExitsOne(_ spec: Case) throws {
+    func executableExitsOne(_ spec: Case) async throws {
         let folder = try Paths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(at: folder.appending(path: "spec"), withIntermediateDirectories: true)
         try Data(spec.bytes).write(to: folder.appending(path: "spec/broken.yaml"))
-        let run = try Executable.run(["--spec", "spec/broken.yaml", "--output", "out"], in: folder)
+        let run = try await Executable.run(["--spec", "spec/broken.yaml", "--output", "out"], in: folder)
         #expect(run.status == 1)
         #expect(run.stderr.split(separator: "\n").prefix(spec.expected.count).map(String.init) == spec.expected)
         #expect(!FileManager.default.fileExists(atPath: folder.appending(path: "out").path))

@@ -14,8 +14,8 @@ enum Executable {
     static var url: URL { BuiltExecutable.url("sora-codegen") }
 
     /// Runs `sora-codegen ARGUMENTS` in `directory` and waits for it (output goes through files, so a
-    /// large diff cannot fill a pipe and block).
-    static func run(_ arguments: [String], in directory: URL = Paths.root) throws -> Run {
+    /// large diff cannot fill a pipe and block), without blocking a thread of the cooperative pool.
+    static func run(_ arguments: [String], in directory: URL = Paths.root) async throws -> Run {
         let scratch = try Paths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: scratch) }
         let outURL = scratch.appending(path: "stdout")
@@ -28,8 +28,7 @@ enum Executable {
         process.currentDirectoryURL = directory
         process.standardOutput = try FileHandle(forWritingTo: outURL)
         process.standardError = try FileHandle(forWritingTo: errURL)
-        try process.run()
-        process.waitUntilExit()
+        try await process.runUntilExit()
         return Run(
             status: process.terminationStatus,
             stdout: try String(contentsOf: outURL, encoding: .utf8),

@@ -17,7 +17,9 @@ enum GeneratedCode {
 
     /// `swiftc` on the files: whole-module, to an object file in `folder`, so every diagnostic the compiler
     /// has (type checking and the checks after it) runs. Warnings count as failures.
-    static func compile(_ files: [URL], in folder: URL, moduleName: String = "GeneratedClient") throws -> Compile {
+    static func compile(_ files: [URL], in folder: URL, moduleName: String = "GeneratedClient") async throws
+        -> Compile
+    {
         let log = folder.appending(path: "swiftc.log")
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let process = Process()
@@ -32,8 +34,7 @@ enum GeneratedCode {
         let handle = try FileHandle(forWritingTo: log)
         process.standardOutput = handle
         process.standardError = handle
-        try process.run()
-        process.waitUntilExit()
+        try await process.runUntilExit()
         try handle.close()
         return Compile(status: process.terminationStatus, output: try String(contentsOf: log, encoding: .utf8))
     }

@@ -205,7 +205,7 @@ import Testing
 
     // MARK: Compiling
 
-    @Test func aDocumentUsingEveryTranslatorCompilesWithoutWarnings() throws {
+    @Test func aDocumentUsingEveryTranslatorCompilesWithoutWarnings() async throws {
         let schemas = """
                 Node:
                   type: object
@@ -258,10 +258,10 @@ import Testing
                 cookie: {type: apiKey, in: cookie, name: session}
             """
         let result = Spec.generate(Spec.text(schemas: schemas, paths: Spec.indent(paths, by: 2), extra: extra))
-        try expectCompilesWithoutWarnings(result)
+        try await expectCompilesWithoutWarnings(result)
     }
 
-    @Test func namesThatClashWithGeneratedNamesCompileWithoutWarnings() throws {
+    @Test func namesThatClashWithGeneratedNamesCompileWithoutWarnings() async throws {
         // Nested types named alike or `CodingKeys`, members named like the locals of generated bodies, repeated
         // enum values, a named union sent as a multipart part, and a method that sets nothing on its request.
         let schemas = """
@@ -321,11 +321,11 @@ import Testing
         let result = Spec.generate(Spec.text(schemas: schemas, paths: Spec.indent(paths, by: 2), extra: extra))
         #expect(Spec.file(result, "Operations/Default.swift").contains("let httpRequest = OperationRequest("))
         #expect(Spec.file(result, "Models/Alias.swift").contains("public typealias Alias = Choice\n"))
-        try expectCompilesWithoutWarnings(result)
+        try await expectCompilesWithoutWarnings(result)
     }
 
     /// Compiles every generated file with warnings as errors.
-    func expectCompilesWithoutWarnings(_ result: GenerationResult) throws {
+    func expectCompilesWithoutWarnings(_ result: GenerationResult) async throws {
         #expect(!result.hasErrors, "\(Spec.messages(result))")
         let folder = try Paths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -335,7 +335,7 @@ import Testing
             return url
         }
         #expect(urls.count > 5)
-        let compile = try GeneratedCode.compile(urls, in: folder)
+        let compile = try await GeneratedCode.compile(urls, in: folder)
         #expect(compile.status == 0, "\(compile.output)")
     }
 }

@@ -61,7 +61,7 @@ import Testing
         #expect(code.contains("isTerminal: { [\"done\"].contains($0.state) }"))
     }
 
-    @Test func everyFormCompiles() throws {
+    @Test func everyFormCompiles() async throws {
         for (status, required, terminal) in [
             ("{$ref: '#/components/schemas/State'}", true, "[4k-done, failed]"),
             ("{$ref: '#/components/schemas/State'}", false, "[queued]"),
@@ -77,7 +77,7 @@ import Testing
                 try Data(file.contents.utf8).write(to: url)
                 return url
             }
-            let compile = try GeneratedCode.compile(urls, in: folder)
+            let compile = try await GeneratedCode.compile(urls, in: folder)
             #expect(compile.status == 0, "\(status) \(terminal): \(compile.output)")
         }
     }

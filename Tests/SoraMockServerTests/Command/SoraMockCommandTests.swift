@@ -47,14 +47,13 @@ import Testing
         ["--max-jobs", "1e300"], ["--max-jobs", "9223372036854775808"], ["--read-timeout", "0"],
         ["--read-timeout", "1e300"], ["--read-timeout", "nan"], ["--bogus"],
     ])
-    func usageErrorsExit2(_ arguments: [String]) throws {
+    func usageErrorsExit2(_ arguments: [String]) async throws {
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = arguments
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
+        try await process.runUntilExit()
         #expect(process.terminationStatus == 2)
     }
 

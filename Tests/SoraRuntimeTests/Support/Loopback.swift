@@ -25,11 +25,13 @@ enum Loopback {
         }
     }
 
-    /// No retries and a generous idle limit, so a busy machine cannot fail a test.
+    /// No retries and generous idle and connect limits, so a busy machine cannot fail a test: a body's first read
+    /// waits for a free thread of the cooperative pool, which the suite's other tests share.
     static var configuration: ClientConfiguration {
         var configuration = ClientConfiguration()
         configuration.retry = .none
         configuration.idleTimeout = .seconds(20)
+        configuration.connectTimeout = .seconds(20)
         return configuration
     }
 

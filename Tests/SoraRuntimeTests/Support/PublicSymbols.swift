@@ -11,15 +11,15 @@ enum PublicSymbols {
     }
 
     /// The lines for `module`, or why they cannot be had.
-    static func lines(of module: String) throws -> [String] {
+    static func lines(of module: String) async throws -> [String] {
         let modules = try modulesFolder(holding: module)
         let output = FileManager.default.temporaryDirectory.appending(path: "symbols-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: output) }
-        try run(
+        try await run(
             tool("swift-symbolgraph-extract"),
             [
-                "-module-name", module, "-I", modules.path, "-target", try targetTriple(),
+                "-module-name", module, "-I", modules.path, "-target", try await targetTriple(),
                 "-minimum-access-level", "public", "-skip-synthesized-members", "-output-dir", output.path,
             ])
         var lines: Set<String> = []
@@ -52,8 +52,8 @@ enum PublicSymbols {
     }
 
     /// `swift -print-target-info`'s triple: the one the modules were built for.
-    private static func targetTriple() throws -> String {
-        let info = try run(tool("swift"), ["-print-target-info"])
+    private static func targetTriple() async throws -> String {
+        let info = try await run(tool("swift"), ["-print-target-info"])
         guard let object = try JSONSerialization.jsonObject(with: info) as? [String: Any],
             let target = object["target"] as? [String: Any], let triple = target["triple"] as? String
         else { throw Failure(description: "swift -print-target-info gave no target triple") }
@@ -70,24 +70,27 @@ enum PublicSymbols {
         throw Failure(description: "\(name) is not on PATH; it comes with the Swift toolchain")
     }
 
-    /// Runs `tool` and returns its standard output; a non-zero exit is a failure with its standard error.
+    /// Runs `tool` and returns its standard output; a non-zero exit is a failure with its standard error. Output
+    /// goes through files and the wait does not hold a thread of the cooperative pool.
     @discardableResult
-    private static func run(_ tool: URL, _ arguments: [String]) throws -> Data {
+    private static func run(_ tool: URL, _ arguments: [String]) async throws -> Data {
+        let scratch = FileManager.default.temporaryDirectory.appending(path: "tool-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let outURL = scratch.appending(path: "stdout")
+        let errURL = scratch.appending(path: "stderr")
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         let process = Process()
         process.executableURL = tool
         process.arguments = arguments
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let message = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        process.standardOutput = try FileHandle(forWritingTo: outURL)
+        process.standardError = try FileHandle(forWritingTo: errURL)
+        try await process.runUntilExit()
         guard process.terminationStatus == 0 else {
-            throw Failure(
-                description: "\(tool.lastPathComponent) failed: \(String(decoding: message, as: UTF8.self))")
+            let message = (try? String(contentsOf: errURL, encoding: .utf8)) ?? ""
+            throw Failure(description: "\(tool.lastPathComponent) failed: \(message)")
         }
-        return data
+        return try Data(contentsOf: outURL)
     }
 }
