@@ -125,7 +125,8 @@ import Testing
         try Data("spec: api/zoo.yaml\noutput: Out\nclientName: Zoo\n".utf8).write(
             to: folder.appending(path: "sora-codegen.yaml"))
         #expect(try await Executable.run([], in: folder).stdout == "Out: 4 written, 8 unchanged, 1 deleted\n")
-        #expect(try await Executable.run(["--no-cache"], in: folder).stdout == "Out: 0 written, 12 unchanged, 0 deleted\n")
+        #expect(
+            try await Executable.run(["--no-cache"], in: folder).stdout == "Out: 0 written, 12 unchanged, 0 deleted\n")
     }
 
     @Test func aDamagedRecordMeansAFullRunNotACrash() async throws {
@@ -236,6 +237,8 @@ import Testing
         #expect(
             run.stderr.contains(
                 "several configurations: api/sora-codegen.yaml, other/sora-codegen.yaml; choose one with --config"))
-        #expect(try await Executable.run(["--config", "other/sora-codegen.yaml", "--output", "Out"], in: folder).status == 0)
+        #expect(
+            try await Executable.run(["--config", "other/sora-codegen.yaml", "--output", "Out"], in: folder).status == 0
+        )
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
-import TestSupport
 import Synchronization
+import TestSupport
 import Testing
 
 @testable import SoraCodegen
@@ -28,8 +28,12 @@ import Testing
         process.standardError = FileHandle.nullDevice
         let exit = Task { try await process.runUntilExit() }
         let deadline = ContinuousClock.now + .seconds(30)
-        while !ready() && !process.isRunning && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(2)) }
-        while !ready() && process.isRunning && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(2)) }
+        while !ready() && !process.isRunning && ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(2))
+        }
+        while !ready() && process.isRunning && ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(2))
+        }
         kill(process.processIdentifier, SIGKILL)
         try await exit.value
     }

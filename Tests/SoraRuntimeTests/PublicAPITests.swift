@@ -38,4 +38,25 @@ import Testing
         #expect(names.contains("SoraError"))
         #expect(names.contains("ClientConfiguration"))
     }
+
+    /// Every symbol an app can call says what it is in one line (DocC shows it as the summary); a symbol whose
+    /// comment lives on the protocol requirement it implements counts, as DocC shows that one.
+    @Test(arguments: ["SoraRuntime", "SoraClient"])
+    func everyPublicSymbolHasASummary(_ module: String) async throws {
+        let symbols = try await PublicSymbols.symbols(of: module)
+        #expect(symbols.count > 20)
+        let missing = symbols.filter {
+            $0.summary == nil
+                && !Self.documentedByTheirProtocol.contains($0.path.split(separator: ".").last.map(String.init) ?? "")
+        }
+        #expect(missing.isEmpty, "no summary: \(missing.map(\.path).sorted().joined(separator: ", "))")
+    }
+
+    /// Members that implement a standard protocol's requirement, whose documentation is the protocol's.
+    static let documentedByTheirProtocol: Set<String> = [
+        "init(from:)", "encode(to:)", "hash(into:)", "hashValue", "description", "init(rawValue:)", "rawValue",
+        "init(stringLiteral:)", "init(integerLiteral:)", "init(floatLiteral:)", "init(booleanLiteral:)",
+        "init(nilLiteral:)", "init(arrayLiteral:)", "init(dictionaryLiteral:)", "makeAsyncIterator()", "next()",
+        "==(_:_:)", "errorDescription", "debugDescription",
+    ]
 }

@@ -21,14 +21,18 @@ extension Process {
 
 /// One run of a program whose output goes through files (a large output cannot fill a pipe and block).
 public struct ProgramRun: Sendable {
+    /// The exit status (or the signal that ended it).
     public let status: Int32
+    /// What it wrote to standard output.
     public let stdout: String
+    /// What it wrote to standard error.
     public let stderr: String
     /// True when the run was stopped at its time limit.
     public let timedOut: Bool
 
     /// Runs `executable ARGUMENTS` in `directory` and waits for it without holding a pool thread; after `limit`
-    /// it is killed.
+    /// it is killed with its process group (Foundation starts it as the leader of one, so what a shell started
+    /// goes too).
     public static func run(
         _ executable: URL, _ arguments: [String], in directory: URL, environment: [String: String]? = nil,
         limit: Duration = .seconds(60)

@@ -12,6 +12,21 @@ enum PublicSymbols {
 
     /// The lines for `module`, or why they cannot be had.
     static func lines(of module: String) async throws -> [String] {
+        Set(try await symbols(of: module).map { "\($0.path) | \($0.declaration)" }).sorted()
+    }
+
+    /// One public symbol of a module's symbol graph.
+    struct Symbol {
+        /// The symbol's path, dot-separated (`SoraError.timeout(operationID:seconds:kind:)`).
+        let path: String
+        /// Its declaration on one line.
+        let declaration: String
+        /// The first line of its documentation comment, if it has one.
+        let summary: String?
+    }
+
+    /// The public symbols of `module` (its own and those it adds to other modules' types).
+    static func symbols(of module: String) async throws -> [Symbol] {
         let modules = try modulesFolder(holding: module)
         let output = FileManager.default.temporaryDirectory.appending(path: "symbols-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
@@ -22,20 +37,28 @@ enum PublicSymbols {
                 "-module-name", module, "-I", modules.path, "-target", try await targetTriple(),
                 "-minimum-access-level", "public", "-skip-synthesized-members", "-output-dir", output.path,
             ])
-        var lines: Set<String> = []
-        for file in try FileManager.default.contentsOfDirectory(atPath: output.path) where file.hasSuffix(".json") {
+        var symbols: [Symbol] = []
+        for file in try FileManager.default.contentsOfDirectory(atPath: output.path).sorted()
+        where file.hasSuffix(".json") {
             let data = try Data(contentsOf: output.appending(path: file))
             guard let graph = try JSONSerialization.jsonObject(with: data) as? [String: Any],
-                let symbols = graph["symbols"] as? [[String: Any]]
+                let entries = graph["symbols"] as? [[String: Any]]
             else { throw Failure(description: "\(file) is not a symbol graph") }
-            for symbol in symbols {
+            for symbol in entries {
                 let path = (symbol["pathComponents"] as? [String] ?? []).joined(separator: ".")
                 let fragments = symbol["declarationFragments"] as? [[String: Any]] ?? []
                 let declaration = fragments.compactMap { $0["spelling"] as? String }.joined()
-                lines.insert("\(path) | \(declaration.split(whereSeparator: \.isNewline).joined(separator: " "))")
+                let comment = (symbol["docComment"] as? [String: Any])?["lines"] as? [[String: Any]] ?? []
+                let summary = comment.compactMap { $0["text"] as? String }.first {
+                    !$0.trimmingCharacters(in: .whitespaces).isEmpty
+                }
+                symbols.append(
+                    Symbol(
+                        path: path, declaration: declaration.split(whereSeparator: \.isNewline).joined(separator: " "),
+                        summary: summary))
             }
         }
-        return lines.sorted()
+        return symbols
     }
 
     /// The folder with the built `.swiftmodule`s: `Modules` beside the test bundle (or an ancestor's).
