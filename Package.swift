@@ -28,6 +28,9 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-openapi-async-http-client", from: "1.5.0"),
         // Only the mock server's tests import NIO directly (to write raw HTTP); Hummingbird brings it anyway.
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
+        // `swift package generate-documentation` for the DocC catalogs (scripts/docs-check.sh); no target uses it,
+        // so a package that depends on this one does not resolve it.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
     ],
     targets: [
         .systemLibrary(
