@@ -177,7 +177,9 @@ public struct APIClientCore: Sendable, CustomStringConvertible, CustomDebugStrin
         let logger = configuration.logger
         logger.debug("request", metadata: ["operation": "\(request.operationID)", "method": "\(head.method)"])
         let watch = TransferWatch(operationID: request.operationID, configuration: configuration, deadline: deadline)
-        let watchedBody = body.map { WatchedBody.request($0, watch: watch) }
+        let watchedBody = body.map {
+            WatchedBody.request($0, watch: watch, progress: configuration.transferProgress)
+        }
         let response: HTTPResponse
         let responseBody: HTTPBody?
         do {

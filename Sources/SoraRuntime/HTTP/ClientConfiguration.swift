@@ -21,6 +21,9 @@ public struct ClientConfiguration: Sendable {
     public var allowInsecureHTTP = false
     /// Makes the multipart boundary (tests inject a fixed one to compare bytes).
     public var multipartBoundary: @Sendable () -> String = { MultipartBody.randomBoundary() }
+    /// Called as the bytes of an upload or of a download to a file move, on the task that moves them: keep it
+    /// quick (record the numbers, draw elsewhere or throttle). Nil, the default, costs nothing.
+    public var transferProgress: (@Sendable (TransferProgress) -> Void)?
     /// Where request logs go (the token is never logged).
     public var logger: Logger = Logger(label: "sora.client", factory: { _ in SwiftLogNoOpLogHandler() })
 

@@ -48,9 +48,14 @@ extension APIClientCore {
                 let response = try await send(ranged, deadline: deadline)
                 let content = response.binaryContent()
                 try sink.prepare(for: response.response, resumingAt: sink.count)
+                let progress = configuration.transferProgress
+                let expected = progress == nil ? nil : ContentRange.total(response.response, written: sink.count)
                 for try await chunk in content.body {
                     try Task.checkCancellation()
                     try sink.write(chunk)
+                    progress?(
+                        TransferProgress(
+                            operationID: request.operationID, direction: .download, bytes: sink.count, total: expected))
                 }
                 // A cancelled stream may simply end early: never take that for a complete file.
                 try Task.checkCancellation()

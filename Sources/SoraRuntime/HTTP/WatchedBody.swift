@@ -4,12 +4,27 @@ import Synchronization
 /// Bodies seen through a `TransferWatch`: every chunk counts as progress, and a response read that stalls
 /// ends with `SoraError.timeout` instead of waiting forever.
 enum WatchedBody {
-    /// A request body that tells `watch` each time the transport reads a chunk of it.
-    static func request(_ body: HTTPBody, watch: TransferWatch) -> HTTPBody {
+    /// A request body that tells `watch` each time the transport reads a chunk of it, and `progress` (if set)
+    /// how many bytes it has read in all.
+    static func request(
+        _ body: HTTPBody, watch: TransferWatch, progress: (@Sendable (TransferProgress) -> Void)? = nil
+    ) -> HTTPBody {
         watch.expectRequestBody()
+        guard let progress else {
+            return HTTPBody(
+                body.map { chunk in
+                    watch.touch()
+                    return chunk
+                }, length: body.length, iterationBehavior: body.iterationBehavior)
+        }
+        let total: Int64? = if case .known(let length) = body.length { length } else { nil }
+        let sent = Atomic<Int64>(0)
+        let operationID = watch.operationID
         return HTTPBody(
             body.map { chunk in
                 watch.touch()
+                let bytes = sent.add(Int64(chunk.count), ordering: .relaxed).newValue
+                progress(TransferProgress(operationID: operationID, direction: .upload, bytes: bytes, total: total))
                 return chunk
             }, length: body.length, iterationBehavior: body.iterationBehavior)
     }
