@@ -64,7 +64,7 @@ struct BatchCommand: AsyncParsableCommand {
         try journal.checkUnchanged(lines)
         let (options, concurrency) = (options, concurrency)
         try await Interrupt(hint: "; run the same command again to resume").run { _ in
-            try await Session.run(options) { session in
+            try await Session.run(options, showsTransfers: false) { session in
                 let reporter = Reporter(json: options.json, terminal: false)
                 let runner = BatchRunner(
                     lines: lines, folder: folder, journal: journal, session: session, reporter: reporter)

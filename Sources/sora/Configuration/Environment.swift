@@ -58,11 +58,18 @@ struct Session: Sendable {
     let http: HTTPClient
 
     /// Opens a session for the options, runs `body`, and shuts the HTTP client down whatever happens.
+    /// On a terminal without `--json`, large uploads and downloads show their bytes, speed and an estimate,
+    /// unless `showsTransfers` is false (a batch runs several at once).
     static func run<T: Sendable>(
-        _ options: GlobalOptions, _ body: (Session) async throws -> T
+        _ options: GlobalOptions, showsTransfers: Bool = true, _ body: (Session) async throws -> T
     ) async throws -> T {
         let environment = try Environment(options: options)
         var configuration = ClientConfiguration()
+        let meter: TransferMeter? =
+            showsTransfers && !options.json && isatty(STDERR_FILENO) == 1
+            ? TransferMeter(columns: Progress.terminalColumns() ?? 80, unicode: Progress.localeIsUTF8()) : nil
+        if let meter { configuration.transferProgress = { meter.report($0) } }
+        defer { meter?.end() }
         // validate() bounds every limit to 0.001 s…1 year, so these conversions cannot overflow.
         let milliseconds = { (seconds: Double) in Int64((seconds * 1000).rounded()) }
         configuration.idleTimeout = .milliseconds(milliseconds(options.timeout))

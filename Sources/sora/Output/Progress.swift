@@ -90,14 +90,14 @@ struct Progress {
     }
 
     /// Stderr's terminal width, if it is a terminal that says.
-    private static func terminalColumns() -> Int? {
+    static func terminalColumns() -> Int? {
         var size = winsize()
         guard ioctl(STDERR_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
         return Int(size.ws_col)
     }
 
     /// True when LC_ALL, LC_CTYPE or LANG (the first one set) names UTF-8.
-    private static func localeIsUTF8() -> Bool {
+    static func localeIsUTF8() -> Bool {
         let environment = ProcessInfo.processInfo.environment
         let value = ["LC_ALL", "LC_CTYPE", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty } ?? ""
         return value.uppercased().contains("UTF-8") || value.uppercased().contains("UTF8")
