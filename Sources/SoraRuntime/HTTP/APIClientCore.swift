@@ -192,7 +192,9 @@ public struct APIClientCore: Sendable, CustomStringConvertible, CustomDebugStrin
             throw .cancelled(operationID: request.operationID)
         } catch {
             if Task.isCancelled { throw .cancelled(operationID: request.operationID) }
-            throw .transport(operationID: request.operationID, message: redact(String(describing: error)))
+            throw .transport(
+                operationID: request.operationID,
+                message: TransportFailure.readable(redact(String(describing: error)), server: server))
         }
         watch.touch()
         logger.debug(

@@ -70,4 +70,14 @@ enum TransportFailure {
         return text.contains("connection refused") || text.contains("econnrefused") || text.contains("errno: 111")
             || text.contains("connecttimeout") || text.contains("connect timeout")
     }
+
+    /// The message for people: a refused connection says where it was refused, in place of the socket library's
+    /// wording (`connection reset (error set): Connection refused) (errno: 111)`); other messages are kept.
+    static func readable(_ message: String, server: URL) -> String {
+        let text = message.lowercased()
+        guard text.contains("connection refused") || text.contains("econnrefused") || text.contains("errno: 111")
+        else { return message }
+        let port = server.port.map { ":\($0)" } ?? ""
+        return "connection refused by \(server.host ?? "the server")\(port) (is the server running at this address?)"
+    }
 }

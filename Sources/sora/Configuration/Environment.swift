@@ -81,14 +81,19 @@ struct Session: Sendable {
             logger.logLevel = .debug
             configuration.logger = logger
         }
-        // The client's own watch enforces the same limits for any transport and speaks first (one second
-        // earlier); these close the socket too.
+        // The client's own watch enforces --timeout for any transport, leaves out time the process was suspended
+        // (a closed laptop lid), and cancels the request, which closes the socket. AsyncHTTPClient's read and write
+        // timeouts are only a backstop, far behind: at --timeout + 1 s they raced the watch after a suspension and
+        // could win, failing a read whose answer was already in the socket.
         // Redirects are not followed: a 3xx to a paid POST must not be re-sent somewhere else.
         var httpConfiguration = HTTPClient.Configuration(redirectConfiguration: .disallow)
+        let backstop = milliseconds(min(options.timeout * 2 + 300, GlobalOptions.longestLimit))
         httpConfiguration.timeout = HTTPClient.Configuration.Timeout(
             connect: .milliseconds(milliseconds(options.connectTimeout)),
-            read: .milliseconds(milliseconds(options.timeout + 1)),
-            write: .milliseconds(milliseconds(options.timeout + 1)))
+            read: .milliseconds(backstop), write: .milliseconds(backstop))
+        // A refused connection fails at once and our retry policy (--max-retries, with backoff) decides, instead of
+        // AsyncHTTPClient trying again until --connect-timeout: a dead server took 40 s to report with the defaults.
+        httpConfiguration.connectionPool.retryConnectionEstablishment = false
         let http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: httpConfiguration)
         // The transport's own deadline (default 60 s) would cut a long upload that keeps moving: only --deadline may.
         // One second later than ours, like the socket timeouts, so the client's own typed timeout speaks first.

@@ -17,6 +17,25 @@ extension CLITests {
             }
         }
 
+        @Test func aRefusedConnectionFailsAtOnceAndSaysWhere() async throws {
+            let folder = FileManager.default.temporaryDirectory.appending(path: "sora-refused-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            // Port 1 on loopback: nothing listens there, and the kernel refuses at once.
+            let environment = [
+                "SORA_BASE_URL": "http://127.0.0.1:1/v1", "SORA_API_KEY": "sk-x",
+                "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "",
+            ]
+            let start = ContinuousClock.now
+            let run = try await CLI.run(["list", "--max-retries", "0"], in: folder, environment: environment)
+            #expect(run.status == 3)
+            #expect(
+                run.stderr
+                    == "sora: error: network error: connection refused by 127.0.0.1:1 (is the server running at this "
+                    + "address?)\n")
+            #expect(ContinuousClock.now - start < .seconds(5), "it waited for the connect timeout (10 s)")
+        }
+
         @Test(arguments: ["", "/", "/api/"])
         func aNotFoundAnswerUnderABaseURLWithoutV1SaysWhatToTry(_ path: String) async throws {
             try await CLI.session { cli in

@@ -1,3 +1,4 @@
+import Foundation
 import HTTPTypes
 import Testing
 
@@ -74,5 +75,15 @@ import Testing
         #expect(delay >= .zero && delay <= CheckedNumbers.longestDuration)
         policy.baseDelay = .seconds(-5)
         #expect(policy.delay(afterAttempt: Int.min, serverHint: nil, unit: -1) == .zero)
+    }
+
+    @Test func aRefusedConnectionIsNamedByItsAddressAndOtherMessagesAreKept() {
+        let server = URL(string: "http://127.0.0.1:8080/v1")!
+        let refused = TransportFailure.readable(
+            "connection reset (error set): Connection refused) (errno: 111)", server: server)
+        #expect(refused == "connection refused by 127.0.0.1:8080 (is the server running at this address?)")
+        #expect(TransportFailure.neverConnected(refused), "the readable text still classifies as never connected")
+        #expect(
+            TransportFailure.readable("HTTPClientError.readTimeout", server: server) == "HTTPClientError.readTimeout")
     }
 }
