@@ -65,8 +65,7 @@ struct BatchLine: Sendable {
         do {
             fields = try JSONDecoder().decode(Fields.self, from: Data(text.utf8))
         } catch {
-            throw CLIFailure(
-                message: "not a JSON object with a string \"prompt\" (\(Self.reason(error)))", status: .usage)
+            throw CLIFailure(message: Self.reason(error), status: .usage)
         }
         let reference = fields.inputReference.map { URL(filePath: $0, relativeTo: folder).standardizedFileURL }
         let request = CreateVideoRequest(
@@ -74,7 +73,7 @@ struct BatchLine: Sendable {
             inputReference: reference.map { .file($0) }, size: fields.size.map(VideoSize.init(rawValue:)),
             watermark: fields.watermark, private: fields.private, characterUrl: fields.characterUrl,
             characterTimestamps: fields.characterTimestamps)
-        try CreateCommand.check(request, inputReference: reference?.path)
+        try CreateCommand.check(request, inputReference: reference?.path, naming: .jsonFields)
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
         return BatchLine(
@@ -82,11 +81,22 @@ struct BatchLine: Sendable {
             fingerprint: String(hash, radix: 16))
     }
 
-    private static func reason(_ error: any Error) -> String {
+    /// What is wrong with a line that does not decode, naming the field and what it takes.
+    static func reason(_ error: any Error) -> String {
         switch error {
-        case DecodingError.keyNotFound(let key, _): return "missing \(key.stringValue)"
-        case DecodingError.typeMismatch(_, let context): return "wrong type at \(context.codingPath.map(\.stringValue))"
-        default: return "invalid JSON"
+        case DecodingError.keyNotFound(let key, _):
+            return "missing \"\(key.stringValue)\" (every line needs a prompt)"
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
+            guard let key = context.codingPath.first?.stringValue else {
+                return "not a JSON object (a line is {\"prompt\": \"…\", …})"
+            }
+            switch key {
+            case "watermark", "private": return "\"\(key)\" must be true or false"
+            case "seconds": return "\"seconds\" must be a string of digits, such as \"8\" (the API takes text)"
+            default: return "\"\(key)\" must be a string"
+            }
+        default:
+            return "not valid JSON (a line is one object, such as {\"prompt\": \"a cat\", \"seconds\": \"4\"})"
         }
     }
 }

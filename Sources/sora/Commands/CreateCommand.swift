@@ -64,20 +64,23 @@ struct CreateCommand: AsyncParsableCommand {
     }
 
     /// Checks the request before any token is read or byte sent; throws the one-line failure (exit 2).
-    static func check(_ request: CreateVideoRequest, inputReference: String?) throws(CLIFailure) {
-        if let size = request.size, size.rawValue.wholeMatch(of: /[0-9]+x[0-9]+/) == nil {
+    static func check(
+        _ request: CreateVideoRequest, inputReference: String?, naming: ErrorLine.Naming = .flags
+    ) throws(CLIFailure) {
+        let (size, reference) = naming == .flags ? ("--size", "--input-reference") : ("\"size\"", "\"input_reference\"")
+        if let value = request.size, value.rawValue.wholeMatch(of: /[0-9]+x[0-9]+/) == nil {
             throw CLIFailure(
                 message:
-                    "--size: must be WIDTHxHEIGHT (720x1280, 1280x720, 1024x1792, 1792x1024), got \(size.rawValue)",
+                    "\(size): must be WIDTHxHEIGHT (720x1280, 1280x720, 1024x1792, 1792x1024), got \(value.rawValue)",
                 status: .usage)
         }
         if let path = inputReference, !FileManager.default.isReadableFile(atPath: path) {
-            throw CLIFailure(message: "--input-reference: cannot read \(path)", status: .usage)
+            throw CLIFailure(message: "\(reference): cannot read \(path)", status: .usage)
         }
         do {
             try request.validate()
         } catch {
-            throw ErrorLine.failure(SoraError.validation(error), request: request)
+            throw ErrorLine.failure(SoraError.validation(error), request: request, naming: naming)
         }
     }
 

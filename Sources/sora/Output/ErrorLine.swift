@@ -8,18 +8,29 @@ enum ErrorLine {
         FileHandle.standardError.write(Data("sora: error: \(PlainText.escaped(message))\n".utf8))
     }
 
-    /// The failure for a client error; `request` explains validation issues in terms of flags.
-    static func failure(_ error: any Error, request: CreateVideoRequest? = nil, jobID: String? = nil) -> CLIFailure {
+    /// How validation issues name what to fix: the command's flags, or a batch line's JSON fields.
+    enum Naming {
+        case flags
+        case jsonFields
+    }
+
+    /// The failure for a client error; `request` explains validation issues in terms of flags (or of fields).
+    static func failure(
+        _ error: any Error, request: CreateVideoRequest? = nil, jobID: String? = nil, naming: Naming = .flags
+    ) -> CLIFailure {
         if let failure = error as? CLIFailure { return failure }
         guard let error = error as? SoraError else { return CLIFailure(message: "\(error)", status: .failure) }
-        return CLIFailure(message: message(error, request: request, jobID: jobID), status: ExitStatus(error))
+        return CLIFailure(
+            message: message(error, request: request, jobID: jobID, naming: naming), status: ExitStatus(error))
     }
 
     /// The message for a client error.
-    static func message(_ error: SoraError, request: CreateVideoRequest? = nil, jobID: String? = nil) -> String {
+    static func message(
+        _ error: SoraError, request: CreateVideoRequest? = nil, jobID: String? = nil, naming: Naming = .flags
+    ) -> String {
         switch error {
         case .validation(let validation):
-            return validation.issues.map { message($0, request: request) }.joined(separator: "; ")
+            return validation.issues.map { message($0, request: request, naming: naming) }.joined(separator: "; ")
         case .invalidRequest(let text):
             return text
         case .api(let api):
@@ -51,18 +62,22 @@ enum ErrorLine {
         }
     }
 
-    /// One validation issue in terms of the command's flags, e.g. `size 1792x1024 needs --model sora-2-pro`.
-    static func message(_ issue: ValidationIssue, request: CreateVideoRequest?) -> String {
-        if issue.field == "model", issue.rule == "if/then", let size = request?.size {
-            return "size \(size.rawValue) needs --model sora-2-pro"
+    /// One validation issue in terms of the command's flags, e.g. `size 1792x1024 needs --model sora-2-pro`, or of
+    /// a batch line's fields, e.g. `size 1792x1024 needs "model": "sora-2-pro"`.
+    static func message(_ issue: ValidationIssue, request: CreateVideoRequest?, naming: Naming = .flags) -> String {
+        let name = { (field: String) in
+            naming == .flags ? "--" + field.replacingOccurrences(of: "_", with: "-") : "\"\(field)\""
         }
-        let flag = "--" + issue.field.replacingOccurrences(of: "_", with: "-")
+        if issue.field == "model", issue.rule == "if/then", let size = request?.size {
+            return "size \(size.rawValue) needs "
+                + (naming == .flags ? "--model sora-2-pro" : "\"model\": \"sora-2-pro\"")
+        }
         switch issue.rule {
         case "dependentRequired":
-            let other = issue.field == "character_url" ? "--character-timestamps" : "--character-url"
-            return "\(flag) is required with \(other)"
+            let other = issue.field == "character_url" ? "character_timestamps" : "character_url"
+            return "\(name(issue.field)) is required with \(name(other))"
         default:
-            return "\(flag): \(issue.message)"
+            return "\(name(issue.field)): \(issue.message)"
         }
     }
 

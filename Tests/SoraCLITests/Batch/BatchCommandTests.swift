@@ -61,8 +61,9 @@ extension CLITests {
                     cli, [#"{"prompt": "ok"}"#, #"{"prompt": "x", "size": "1792x1024"}"#, "{"])
                 let run = try await cli.run(["batch", file, "--out-dir", "out"])
                 #expect(run.status == 2)
-                #expect(run.stderr.contains("line 2: size 1792x1024 needs --model sora-2-pro"), "\(run.stderr)")
-                #expect(run.stderr.contains("line 3: not a JSON object"), "\(run.stderr)")
+                #expect(
+                    run.stderr.contains(#"line 2: size 1792x1024 needs "model": "sora-2-pro""#), "\(run.stderr)")
+                #expect(run.stderr.contains("line 3: not valid JSON"), "\(run.stderr)")
                 #expect(await cli.stats().requests["create"] == nil)
             }
         }

@@ -146,8 +146,29 @@ extension CLITests {
                     ["batch", file, "--out-dir", "out", "--dry-run"], environment: Self.tokenless(cli))
                 #expect(run.status == 2)
                 #expect(run.stdout.isEmpty)
-                #expect(run.stderr.contains("line 2: size 1792x1024 needs --model sora-2-pro"), "\(run.stderr)")
-                #expect(run.stderr.contains("line 3: not a JSON object"), "\(run.stderr)")
+                #expect(
+                    run.stderr.contains(#"line 2: size 1792x1024 needs "model": "sora-2-pro""#), "\(run.stderr)")
+                #expect(run.stderr.contains(#"line 3: missing "prompt""#), "\(run.stderr)")
+            }
+        }
+
+        @Test(arguments: [
+            (#"{"prompt": "x", "seconds": 8}"#, #""seconds" must be a string of digits, such as "8""#),
+            (#"{"prompt": "x", "watermark": "no"}"#, #""watermark" must be true or false"#),
+            (#"{"prompt": 5}"#, #""prompt" must be a string"#),
+            (#"["prompt"]"#, "not a JSON object"),
+            (
+                #"{"prompt": "x", "character_url": "https://a.example/c"}"#,
+                #""character_timestamps" is required with "character_url""#
+            ),
+        ])
+        func aLineIsToldWhatItsFieldsTake(_ line: String, _ message: String) async throws {
+            try await CLI.session { cli in
+                let file = try BatchCommandTests.batchFile(cli, [line])
+                let run = try await cli.run(
+                    ["batch", file, "--out-dir", "out", "--dry-run"], environment: Self.tokenless(cli))
+                #expect(run.status == 2)
+                #expect(run.stderr.hasPrefix("sora: error: line 1: " + message), "\(run.stderr)")
             }
         }
 
