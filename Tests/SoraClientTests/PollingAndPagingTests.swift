@@ -48,6 +48,20 @@ import Testing
         #expect(last?.error?.code == "moderation_blocked")
     }
 
+    @Test func anAPIErrorWhilePollingCarriesTheSpecsErrorPayload() async throws {
+        let missing =
+            #"{"error":{"message":"No video found with id 'v'","type":"invalid_request_error","code":"not_found"}}"#
+        let transport = ScriptedTransport([.answer(404, body: missing)])
+        do {
+            for try await _ in try client(transport).waitForCompletion(of: "v") {}
+            Issue.record("expected the 404")
+        } catch {
+            guard case SoraError.api(let api) = error else { throw error }
+            #expect(api.status == 404)
+            #expect(api.payload(as: ErrorResponse.self)?.error.code == "not_found", "decoded as retrieveVideo's are")
+        }
+    }
+
     @Test func pollingTimesOut() async throws {
         let transport = ScriptedTransport(Array(repeating: Self.snapshot("queued", 0, after: 50), count: 10))
         do {

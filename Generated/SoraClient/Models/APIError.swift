@@ -28,7 +28,7 @@ public struct APIError: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/APIError/properties/code`
     public var code: String?
 
-    /// Creates a `APIError`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties; those left out take their defaults (nil: the server's).
     public init(
         message: String,
         type: String,

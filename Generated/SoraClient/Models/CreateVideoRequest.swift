@@ -63,7 +63,7 @@ public struct CreateVideoRequest: Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/CreateVideoRequest/properties/character_timestamps`
     public var characterTimestamps: String?
 
-    /// Creates a `CreateVideoRequest`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties; those left out take their defaults (nil: the server's).
     public init(
         model: VideoModel,
         prompt: String,

@@ -23,7 +23,7 @@ public struct DeletedVideo: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/DeletedVideo/properties/deleted`
     public var deleted: Bool
 
-    /// Creates a `DeletedVideo`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties; those left out take their defaults (nil: the server's).
     public init(
         id: String,
         object: String = "video.deleted",

@@ -13,7 +13,7 @@ public struct ErrorResponse: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/ErrorResponse/properties/error`
     public var error: APIError
 
-    /// Creates a `ErrorResponse`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties.
     public init(error: APIError) {
         self.error = error
     }

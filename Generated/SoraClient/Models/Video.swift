@@ -75,7 +75,7 @@ public struct Video: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/Video/properties/error`
     public var error: VideoError?
 
-    /// Creates a `Video`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties; those left out take their defaults (nil: the server's).
     public init(
         id: String,
         object: String = "video",

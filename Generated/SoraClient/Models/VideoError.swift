@@ -18,7 +18,7 @@ public struct VideoError: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/VideoError/properties/message`
     public var message: String
 
-    /// Creates a `VideoError`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties.
     public init(code: String, message: String) {
         self.code = code
         self.message = message

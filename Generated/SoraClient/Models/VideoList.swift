@@ -33,7 +33,7 @@ public struct VideoList: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/VideoList/properties/has_more`
     public var hasMore: Bool
 
-    /// Creates a `VideoList`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties; those left out take their defaults (nil: the server's).
     public init(
         object: String = "list",
         data: [Video],

@@ -4,9 +4,9 @@ import Foundation
 @_spi(Generated) import SoraRuntime
 
 extension Sora {
-    /// 创建视频任务
+    /// Create a video job (创建视频任务)
     ///
-    /// 提交一个视频生成任务,系统将异步处理并返回任务结果。
+    /// Submits a video generation job, which runs asynchronously (提交一个视频生成任务,系统将异步处理并返回任务结果).
     /// The response is the task object, normally with status `queued`; poll it with `retrieveVideo`.
     /// A retried create starts a second paid job unless the same `Idempotency-Key` is sent.
     ///
@@ -25,9 +25,9 @@ extension Sora {
 
     /// `createVideo`, returning the documented response headers too.
     ///
-    /// 创建视频任务
+    /// Create a video job (创建视频任务)
     ///
-    /// 提交一个视频生成任务,系统将异步处理并返回任务结果。
+    /// Submits a video generation job, which runs asynchronously (提交一个视频生成任务,系统将异步处理并返回任务结果).
     /// The response is the task object, normally with status `queued`; poll it with `retrieveVideo`.
     /// A retried create starts a second paid job unless the same `Idempotency-Key` is sent.
     ///
@@ -161,7 +161,7 @@ extension Sora {
         return ResponseWithHeaders(body: try await readBody(), headers: headers)
     }
 
-    /// Repeats `retrieveVideo` until `status` is completed, failed, yielding each new snapshot.
+    /// Repeats `retrieveVideo` until `status` is `completed` or `failed`, yielding each new snapshot.
     ///
     /// Waits as the server's `openai-poll-after-ms` hint says (else `interval`), fails with `SoraError.timeout` after `timeout`, and stops when the task is cancelled.
     public func waitForCompletion(
@@ -179,7 +179,7 @@ extension Sora {
             [core] () async throws(SoraError) -> OperationResponse in
             var httpRequest = OperationRequest(operationID: "retrieveVideo", method: .get, path: "/videos/{video_id}")
             httpRequest.setPathParameter("video_id", videoId)
-            return try await core.send(httpRequest)
+            return try await core.send(httpRequest, errorTypes: [.default: ErrorResponse.self])
         }
     }
 

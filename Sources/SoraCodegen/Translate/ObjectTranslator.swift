@@ -246,9 +246,11 @@ extension Translator {
                     name: "additionalProperties", type: .dictionary(extraType), defaultValue: "[:]"))
             body.append(.line("self.additionalProperties = additionalProperties"))
         }
-        return FunctionDeclaration(
-            doc: Doc(["Creates a `\(name)`; optional fields default to nil (the server's default)."]), name: "init",
-            parameters: parameters, body: body)
+        let summary =
+            parameters.contains { $0.defaultValue != nil }
+            ? "Creates a value from its properties; those left out take their defaults (nil: the server's)."
+            : "Creates a value from its properties."
+        return FunctionDeclaration(doc: Doc([summary]), name: "init", parameters: parameters, body: body)
     }
 
     /// `partTypes`: the body's `encoding.<part>.contentType`, sent for value and JSON parts (a file part sends

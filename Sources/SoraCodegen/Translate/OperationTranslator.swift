@@ -93,7 +93,9 @@ extension Translator {
         guard let primary = functions.first else { return nil }
         var helpers: [FunctionDeclaration] = []
         if let polling = operation.polling,
-            let helper = pollingFunction(polling, operation: operation, function: primary, request: requestStatements)
+            let helper = pollingFunction(
+                polling, operation: operation, function: primary, request: requestStatements,
+                errorTypes: response.errorTypes)
         {
             helpers.append(helper)
         }

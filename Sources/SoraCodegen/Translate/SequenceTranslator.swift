@@ -14,8 +14,10 @@ extension Translator {
         return (.named(table.swiftName(typeName)), member)
     }
 
+    /// `errorTypes`: the operation's `, errorTypes: […]`, so an API error while polling carries its payload too.
     mutating func pollingFunction(
-        _ polling: PollingExtension, operation: Operation, function: FunctionDeclaration, request: [Statement]
+        _ polling: PollingExtension, operation: Operation, function: FunctionDeclaration, request: [Statement],
+        errorTypes: Code = ""
     ) -> FunctionDeclaration? {
         guard let (valueType, status) = successProperty(operation, polling.status) else {
             diagnostics.error(
@@ -30,7 +32,12 @@ extension Translator {
             FunctionParameter(name: "timeout", type: "Duration", defaultValue: ".seconds(900)"),
         ]
         let header: Code = polling.intervalHeader.map { "\(literal: $0)" } ?? "nil"
-        let terminal = polling.terminal.joined(separator: ", ")
+        let quoted = polling.terminal.map { "`\($0)`" }
+        let terminal =
+            quoted.count > 1
+            ? quoted.dropLast().joined(separator: ", ") + " or " + quoted[quoted.count - 1]
+            : quoted.first ?? "final"
+
         let call: Code =
             "return PollingSequence(operationID: \(literal: polling.method), interval: interval, timeout: timeout, intervalHeader: \(header), \(isTerminal))"
         return FunctionDeclaration(
@@ -45,7 +52,7 @@ extension Translator {
                 .block(
                     call,
                     [.line("[core] () async throws(SoraError) -> OperationResponse in")] + request
-                        + [.line("return try await core.send(httpRequest)")])
+                        + [.line("return try await core.send(httpRequest\(errorTypes))")])
             ])
     }
 

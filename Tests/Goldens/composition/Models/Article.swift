@@ -20,7 +20,7 @@ public struct Article: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/Article/properties/author`
     public var author: EmailContact?
 
-    /// Creates a `Article`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties; those left out take their defaults (nil: the server's).
     public init(
         id: String,
         createdAt: String? = nil,

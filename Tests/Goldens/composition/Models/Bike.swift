@@ -12,7 +12,7 @@ public struct Bike: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/Bike/properties/gears`
     public var gears: Int?
 
-    /// Creates a `Bike`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties; those left out take their defaults (nil: the server's).
     public init(kind: String, gears: Int? = nil) {
         self.kind = kind
         self.gears = gears

@@ -12,7 +12,7 @@ public struct Car: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/Car/properties/wheels`
     public var wheels: Int
 
-    /// Creates a `Car`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties.
     public init(kind: String, wheels: Int) {
         self.kind = kind
         self.wheels = wheels

@@ -15,7 +15,7 @@ public struct Cat: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/Cat/properties/indoor`
     public var indoor: Bool?
 
-    /// Creates a `Cat`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties; those left out take their defaults (nil: the server's).
     public init(
         petType: String,
         name: String,

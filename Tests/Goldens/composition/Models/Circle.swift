@@ -12,7 +12,7 @@ public struct Circle: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/Circle/properties/radius`
     public var radius: Double
 
-    /// Creates a `Circle`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties; those left out take their defaults (nil: the server's).
     public init(kind: String = "circle", radius: Double) {
         self.kind = kind
         self.radius = radius

@@ -15,7 +15,7 @@ public struct Created: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/Created/properties/at`
     public var at: String?
 
-    /// Creates a `Created`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties; those left out take their defaults (nil: the server's).
     public init(
         type: String = "created",
         id: String,

@@ -12,7 +12,7 @@ public struct Deleted: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/Deleted/properties/id`
     public var id: String
 
-    /// Creates a `Deleted`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties; those left out take their defaults (nil: the server's).
     public init(type: String = "deleted", id: String) {
         self.type = type
         self.id = id

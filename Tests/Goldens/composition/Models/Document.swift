@@ -12,7 +12,7 @@ public struct Document: Codable, Hashable, Sendable, Validatable {
     /// The keys the spec does not name, with their values (`additionalProperties`).
     public var additionalProperties: [String: JSONValue]
 
-    /// Creates a `Document`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties; those left out take their defaults (nil: the server's).
     public init(title: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.title = title
         self.additionalProperties = additionalProperties

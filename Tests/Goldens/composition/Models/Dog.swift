@@ -15,7 +15,7 @@ public struct Dog: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/Dog/properties/barks`
     public var barks: Bool?
 
-    /// Creates a `Dog`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties; those left out take their defaults (nil: the server's).
     public init(
         petType: String,
         name: String,

@@ -12,7 +12,7 @@ public struct EmailContact: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/EmailContact/properties/email`
     public var email: String
 
-    /// Creates a `EmailContact`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties.
     public init(name: String, email: String) {
         self.name = name
         self.email = email

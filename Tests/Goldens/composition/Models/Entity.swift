@@ -12,7 +12,7 @@ public struct Entity: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/Entity/properties/createdAt`
     public var createdAt: String?
 
-    /// Creates a `Entity`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties; those left out take their defaults (nil: the server's).
     public init(id: String, createdAt: String? = nil) {
         self.id = id
         self.createdAt = createdAt

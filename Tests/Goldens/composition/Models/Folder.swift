@@ -22,7 +22,7 @@ public struct Folder: Codable, Hashable, Sendable, Validatable {
     /// Out-of-line storage: `Meta` contains itself through this property.
     private var _meta: Indirect<Meta>?
 
-    /// Creates a `Folder`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties; those left out take their defaults (nil: the server's).
     public init(name: String, meta: Meta? = nil) {
         self.name = name
         self._meta = meta.map(Indirect.init)
@@ -45,7 +45,7 @@ public struct Folder: Codable, Hashable, Sendable, Validatable {
         /// Spec: `#/components/schemas/Folder/properties/meta/properties/parent`
         public var parent: Folder?
 
-        /// Creates a `Meta`; optional fields default to nil (the server's default).
+        /// Creates a value from its properties; those left out take their defaults (nil: the server's).
         public init(parent: Folder? = nil) {
             self.parent = parent
         }

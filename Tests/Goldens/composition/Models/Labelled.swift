@@ -15,7 +15,7 @@ public struct Labelled: Codable, Hashable, Sendable, Validatable {
     /// The keys the spec does not name, with their values (`additionalProperties`).
     public var additionalProperties: [String: String]
 
-    /// Creates a `Labelled`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties; those left out take their defaults (nil: the server's).
     public init(
         id: Int,
         note: String? = nil,

@@ -9,7 +9,7 @@ public struct Literal: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/Literal/properties/value`
     public var value: Double
 
-    /// Creates a `Literal`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties.
     public init(value: Double) {
         self.value = value
     }

@@ -9,7 +9,7 @@ public struct Negation: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/Negation/properties/negate`
     public var negate: Expression
 
-    /// Creates a `Negation`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties.
     public init(negate: Expression) {
         self.negate = negate
     }

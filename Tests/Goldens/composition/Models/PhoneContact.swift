@@ -12,7 +12,7 @@ public struct PhoneContact: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/PhoneContact/properties/phone`
     public var phone: String
 
-    /// Creates a `PhoneContact`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties.
     public init(name: String, phone: String) {
         self.name = name
         self.phone = phone

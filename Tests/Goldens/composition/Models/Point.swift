@@ -12,7 +12,7 @@ public struct Point: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/Point/properties/y`
     public var y: Double
 
-    /// Creates a `Point`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties.
     public init(x: Double, y: Double) {
         self.x = x
         self.y = y

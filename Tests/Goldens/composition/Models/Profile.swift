@@ -32,7 +32,7 @@ public struct Profile: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/Profile/properties/code`
     public var code: Code?
 
-    /// Creates a `Profile`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties; those left out take their defaults (nil: the server's).
     public init(
         priority: Priority,
         ratio: Ratio? = nil,

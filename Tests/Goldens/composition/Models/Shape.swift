@@ -55,7 +55,7 @@ public indirect enum Shape: Codable, Hashable, Sendable, Validatable {
         /// Spec: `#/components/schemas/Shape/oneOf/1/properties/side`
         public var side: Double
 
-        /// Creates a `Square`; optional fields default to nil (the server's default).
+        /// Creates a value from its properties; those left out take their defaults (nil: the server's).
         public init(
             label: String? = nil,
             kind: String = "square",

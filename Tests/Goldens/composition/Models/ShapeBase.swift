@@ -9,7 +9,7 @@ public struct ShapeBase: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/ShapeBase/properties/label`
     public var label: String?
 
-    /// Creates a `ShapeBase`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties; those left out take their defaults (nil: the server's).
     public init(label: String? = nil) {
         self.label = label
     }

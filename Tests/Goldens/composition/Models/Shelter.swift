@@ -45,7 +45,7 @@ public struct Shelter: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/Shelter/properties/profile`
     public var profile: Profile?
 
-    /// Creates a `Shelter`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties; those left out take their defaults (nil: the server's).
     public init(
         pets: [Pet],
         byName: PetsByName? = nil,

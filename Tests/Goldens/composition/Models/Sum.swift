@@ -9,7 +9,7 @@ public struct Sum: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/Sum/properties/terms`
     public var terms: [Expression]
 
-    /// Creates a `Sum`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties.
     public init(terms: [Expression]) {
         self.terms = terms
     }

@@ -13,7 +13,7 @@ public struct APIError: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/APIError/properties/msg`
     public var msg: String
 
-    /// Creates a `APIError`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties.
     public init(msg: String) {
         self.msg = msg
     }

@@ -13,7 +13,7 @@ public struct AudioResponse: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/AudioResponse/properties/audio`
     public var audio: MediaURL
 
-    /// Creates a `AudioResponse`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties.
     public init(audio: MediaURL) {
         self.audio = audio
     }

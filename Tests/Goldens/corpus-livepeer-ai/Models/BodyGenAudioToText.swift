@@ -25,7 +25,7 @@ public struct BodyGenAudioToText: Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/Body_genAudioToText/properties/return_timestamps`
     public var returnTimestamps: String?
 
-    /// Creates a `BodyGenAudioToText`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties; those left out take their defaults (nil: the server's).
     public init(
         audio: FileUpload,
         modelId: String = "",

@@ -84,7 +84,7 @@ public struct BodyGenImageToImage: Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/Body_genImageToImage/properties/num_images_per_prompt`
     public var numImagesPerPrompt: Int?
 
-    /// Creates a `BodyGenImageToImage`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties; those left out take their defaults (nil: the server's).
     public init(
         prompt: String,
         image: FileUpload,

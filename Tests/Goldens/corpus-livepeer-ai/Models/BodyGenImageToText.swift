@@ -25,7 +25,7 @@ public struct BodyGenImageToText: Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/Body_genImageToText/properties/model_id`
     public var modelId: String
 
-    /// Creates a `BodyGenImageToText`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties; those left out take their defaults (nil: the server's).
     public init(
         image: FileUpload,
         prompt: String? = nil,

@@ -72,7 +72,7 @@ public struct BodyGenImageToVideo: Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/Body_genImageToVideo/properties/num_inference_steps`
     public var numInferenceSteps: Int?
 
-    /// Creates a `BodyGenImageToVideo`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties; those left out take their defaults (nil: the server's).
     public init(
         image: FileUpload,
         modelId: String = "",

@@ -59,7 +59,7 @@ public struct BodyGenSegmentAnything2: Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/Body_genSegmentAnything2/properties/normalize_coords`
     public var normalizeCoords: Bool?
 
-    /// Creates a `BodyGenSegmentAnything2`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties; those left out take their defaults (nil: the server's).
     public init(
         image: FileUpload,
         modelId: String = "",

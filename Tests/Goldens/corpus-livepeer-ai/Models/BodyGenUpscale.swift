@@ -42,7 +42,7 @@ public struct BodyGenUpscale: Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/Body_genUpscale/properties/num_inference_steps`
     public var numInferenceSteps: Int?
 
-    /// Creates a `BodyGenUpscale`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties; those left out take their defaults (nil: the server's).
     public init(
         prompt: String,
         image: FileUpload,

@@ -18,7 +18,7 @@ public struct Chunk: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/Chunk/properties/text`
     public var text: String
 
-    /// Creates a `Chunk`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties.
     public init(timestamp: [JSONValue], text: String) {
         self.timestamp = timestamp
         self.text = text

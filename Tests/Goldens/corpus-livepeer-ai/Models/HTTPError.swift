@@ -13,7 +13,7 @@ public struct HTTPError: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/HTTPError/properties/detail`
     public var detail: APIError
 
-    /// Creates a `HTTPError`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties.
     public init(detail: APIError) {
         self.detail = detail
     }

@@ -9,7 +9,7 @@ public struct HTTPValidationError: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/HTTPValidationError/properties/detail`
     public var detail: [ValidationErrorModel]?
 
-    /// Creates a `HTTPValidationError`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties; those left out take their defaults (nil: the server's).
     public init(detail: [ValidationErrorModel]? = nil) {
         self.detail = detail
     }

@@ -13,7 +13,7 @@ public struct ImageResponse: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/ImageResponse/properties/images`
     public var images: [Media]
 
-    /// Creates a `ImageResponse`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties.
     public init(images: [Media]) {
         self.images = images
     }

@@ -13,7 +13,7 @@ public struct ImageToTextResponse: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/ImageToTextResponse/properties/text`
     public var text: String
 
-    /// Creates a `ImageToTextResponse`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties.
     public init(text: String) {
         self.text = text
     }

@@ -20,7 +20,7 @@ public struct LLMChoice: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/LLMChoice/properties/message`
     public var message: LLMMessage?
 
-    /// Creates a `LLMChoice`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties; those left out take their defaults (nil: the server's).
     public init(
         index: Int,
         finishReason: String? = nil,

@@ -12,7 +12,7 @@ public struct LLMMessage: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/LLMMessage/properties/content`
     public var content: String
 
-    /// Creates a `LLMMessage`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties.
     public init(role: String, content: String) {
         self.role = role
         self.content = content

@@ -39,7 +39,7 @@ public struct LLMRequest: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/LLMRequest/properties/stream`
     public var stream: Bool?
 
-    /// Creates a `LLMRequest`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties; those left out take their defaults (nil: the server's).
     public init(
         messages: [LLMMessage],
         model: String? = nil,

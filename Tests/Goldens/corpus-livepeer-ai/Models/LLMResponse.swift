@@ -21,7 +21,7 @@ public struct LLMResponse: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/LLMResponse/properties/choices`
     public var choices: [LLMChoice]
 
-    /// Creates a `LLMResponse`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties.
     public init(
         id: String,
         model: String,

@@ -15,7 +15,7 @@ public struct LLMTokenUsage: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/LLMTokenUsage/properties/total_tokens`
     public var totalTokens: Int
 
-    /// Creates a `LLMTokenUsage`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties.
     public init(
         promptTokens: Int,
         completionTokens: Int,

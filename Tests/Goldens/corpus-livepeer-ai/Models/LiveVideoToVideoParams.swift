@@ -42,7 +42,7 @@ public struct LiveVideoToVideoParams: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/LiveVideoToVideoParams/properties/params`
     public var params: [String: JSONValue]?
 
-    /// Creates a `LiveVideoToVideoParams`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties; those left out take their defaults (nil: the server's).
     public init(
         subscribeUrl: String,
         publishUrl: String,

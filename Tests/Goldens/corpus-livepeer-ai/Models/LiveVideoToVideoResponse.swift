@@ -32,7 +32,7 @@ public struct LiveVideoToVideoResponse: Codable, Hashable, Sendable, Validatable
     /// Spec: `#/components/schemas/LiveVideoToVideoResponse/properties/events_url`
     public var eventsUrl: String?
 
-    /// Creates a `LiveVideoToVideoResponse`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties; those left out take their defaults (nil: the server's).
     public init(
         subscribeUrl: String,
         publishUrl: String,

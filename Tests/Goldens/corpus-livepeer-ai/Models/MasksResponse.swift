@@ -23,7 +23,7 @@ public struct MasksResponse: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/MasksResponse/properties/logits`
     public var logits: String
 
-    /// Creates a `MasksResponse`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties.
     public init(
         masks: String,
         scores: String,

@@ -23,7 +23,7 @@ public struct Media: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/Media/properties/nsfw`
     public var nsfw: Bool
 
-    /// Creates a `Media`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties.
     public init(
         url: String,
         seed: Int,

@@ -13,7 +13,7 @@ public struct MediaURL: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/MediaURL/properties/url`
     public var url: String
 
-    /// Creates a `MediaURL`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties.
     public init(url: String) {
         self.url = url
     }

@@ -18,7 +18,7 @@ public struct TextResponse: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/TextResponse/properties/chunks`
     public var chunks: [Chunk]
 
-    /// Creates a `TextResponse`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties.
     public init(text: String, chunks: [Chunk]) {
         self.text = text
         self.chunks = chunks

@@ -79,7 +79,7 @@ public struct TextToImageParams: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/TextToImageParams/properties/num_images_per_prompt`
     public var numImagesPerPrompt: Int?
 
-    /// Creates a `TextToImageParams`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties; those left out take their defaults (nil: the server's).
     public init(
         modelId: String = "",
         loras: String? = nil,

@@ -27,7 +27,7 @@ public struct TextToSpeechParams: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/TextToSpeechParams/properties/description`
     public var description: String?
 
-    /// Creates a `TextToSpeechParams`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties; those left out take their defaults (nil: the server's).
     public init(
         modelId: String = "",
         text: String? = nil,

@@ -15,7 +15,7 @@ public struct ValidationErrorModel: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/ValidationError/properties/type`
     public var type: String
 
-    /// Creates a `ValidationErrorModel`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties.
     public init(
         loc: [LocItem],
         msg: String,

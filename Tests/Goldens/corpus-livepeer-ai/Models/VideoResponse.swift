@@ -13,7 +13,7 @@ public struct VideoResponse: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/VideoResponse/properties/images`
     public var images: [Media]
 
-    /// Creates a `VideoResponse`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties.
     public init(images: [Media]) {
         self.images = images
     }

@@ -95,7 +95,7 @@ public struct DeliveryReceipt: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/DeliveryReceipt/properties/sig`
     public var sig: String?
 
-    /// Creates a `DeliveryReceipt`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties; those left out take their defaults (nil: the server's).
     public init(
         msisdn: String? = nil,
         to: String? = nil,

@@ -18,7 +18,7 @@ public struct ErrorMessage: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/ErrorMessage/properties/error-text`
     public var errorText: String?
 
-    /// Creates a `ErrorMessage`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties; those left out take their defaults (nil: the server's).
     public init(status: String? = nil, errorText: String? = nil) {
         self.status = status
         self.errorText = errorText

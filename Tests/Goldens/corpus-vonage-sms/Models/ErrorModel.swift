@@ -14,7 +14,7 @@ public struct ErrorModel: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/Error/properties/messages`
     public var messages: [ErrorMessage]?
 
-    /// Creates a `ErrorModel`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties; those left out take their defaults (nil: the server's).
     public init(messageCount: String? = nil, messages: [ErrorMessage]? = nil) {
         self.messageCount = messageCount
         self.messages = messages

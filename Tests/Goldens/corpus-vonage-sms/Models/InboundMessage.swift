@@ -116,7 +116,7 @@ public struct InboundMessage: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/InboundMessage/properties/udh`
     public var udh: String?
 
-    /// Creates a `InboundMessage`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties; those left out take their defaults (nil: the server's).
     public init(
         apiKey: String,
         msisdn: String,

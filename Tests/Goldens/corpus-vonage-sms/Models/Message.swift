@@ -53,7 +53,7 @@ public struct Message: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/Message/properties/account-ref`
     public var accountRef: String?
 
-    /// Creates a `Message`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties; those left out take their defaults (nil: the server's).
     public init(
         to: String? = nil,
         messageId: String? = nil,

@@ -7,7 +7,7 @@ public struct MessageXmlWrapper: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/MessageXmlWrapper/properties/messages`
     public var messages: [Message]?
 
-    /// Creates a `MessageXmlWrapper`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties; those left out take their defaults (nil: the server's).
     public init(messages: [Message]? = nil) {
         self.messages = messages
     }

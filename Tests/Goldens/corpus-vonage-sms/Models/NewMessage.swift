@@ -149,7 +149,7 @@ public struct NewMessage: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/NewMessage/properties/account-ref`
     public var accountRef: String?
 
-    /// Creates a `NewMessage`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties; those left out take their defaults (nil: the server's).
     public init(
         apiKey: String,
         apiSecret: String? = nil,

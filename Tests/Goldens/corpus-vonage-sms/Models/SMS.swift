@@ -14,7 +14,7 @@ public struct SMS: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/SMS/properties/messages`
     public var messages: [Message]?
 
-    /// Creates a `SMS`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties; those left out take their defaults (nil: the server's).
     public init(messageCount: String? = nil, messages: [Message]? = nil) {
         self.messageCount = messageCount
         self.messages = messages

@@ -37,7 +37,7 @@ public struct HostileBody: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/HostileBody/properties/note`
     public var note: String?
 
-    /// Creates a `HostileBody`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties; those left out take their defaults (nil: the server's).
     public init(
         weirdName: String? = nil,
         greeting: String = "say \"hi\" to \\(name) */",

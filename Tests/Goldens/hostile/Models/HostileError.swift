@@ -11,7 +11,7 @@ public struct HostileError: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/HostileError/properties/message`
     public var message: String
 
-    /// Creates a `HostileError`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties.
     public init(message: String) {
         self.message = message
     }

@@ -18,7 +18,7 @@ public struct CreateVideoCharacterBody: Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/CreateVideoCharacterBody/properties/name`
     public var name: String
 
-    /// Creates a `CreateVideoCharacterBody`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties.
     public init(video: FileUpload, name: String) {
         self.video = video
         self.name = name

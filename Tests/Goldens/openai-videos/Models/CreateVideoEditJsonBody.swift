@@ -18,7 +18,7 @@ public struct CreateVideoEditJsonBody: Codable, Hashable, Sendable, Validatable 
     /// Spec: `#/components/schemas/CreateVideoEditJsonBody/properties/prompt`
     public var prompt: String
 
-    /// Creates a `CreateVideoEditJsonBody`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties.
     public init(video: VideoReferenceInputParam, prompt: String) {
         self.video = video
         self.prompt = prompt

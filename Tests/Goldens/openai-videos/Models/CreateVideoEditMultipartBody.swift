@@ -16,7 +16,7 @@ public struct CreateVideoEditMultipartBody: Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/CreateVideoEditMultipartBody/properties/prompt`
     public var prompt: String
 
-    /// Creates a `CreateVideoEditMultipartBody`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties.
     public init(video: Video, prompt: String) {
         self.video = video
         self.prompt = prompt

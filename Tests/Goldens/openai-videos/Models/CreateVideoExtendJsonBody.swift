@@ -23,7 +23,7 @@ public struct CreateVideoExtendJsonBody: Codable, Hashable, Sendable, Validatabl
     /// Spec: `#/components/schemas/CreateVideoExtendJsonBody/properties/seconds`
     public var seconds: VideoSeconds
 
-    /// Creates a `CreateVideoExtendJsonBody`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties.
     public init(
         video: VideoReferenceInputParam,
         prompt: String,

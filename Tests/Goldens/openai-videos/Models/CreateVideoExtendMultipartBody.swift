@@ -21,7 +21,7 @@ public struct CreateVideoExtendMultipartBody: Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/CreateVideoExtendMultipartBody/properties/seconds`
     public var seconds: VideoSeconds
 
-    /// Creates a `CreateVideoExtendMultipartBody`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties.
     public init(
         video: Video,
         prompt: String,

@@ -33,7 +33,7 @@ public struct CreateVideoJsonBody: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/CreateVideoJsonBody/properties/size`
     public var size: VideoSize?
 
-    /// Creates a `CreateVideoJsonBody`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties; those left out take their defaults (nil: the server's).
     public init(
         model: VideoModel? = nil,
         prompt: String,

@@ -31,7 +31,7 @@ public struct CreateVideoMultipartBody: Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/CreateVideoMultipartBody/properties/size`
     public var size: VideoSize?
 
-    /// Creates a `CreateVideoMultipartBody`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties; those left out take their defaults (nil: the server's).
     public init(
         model: VideoModel? = nil,
         prompt: String,

@@ -13,7 +13,7 @@ public struct CreateVideoRemixBody: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/CreateVideoRemixBody/properties/prompt`
     public var prompt: String
 
-    /// Creates a `CreateVideoRemixBody`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties.
     public init(prompt: String) {
         self.prompt = prompt
     }

@@ -25,7 +25,7 @@ public struct DeletedVideoResource: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/DeletedVideoResource/properties/id`
     public var id: String
 
-    /// Creates a `DeletedVideoResource`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties; those left out take their defaults (nil: the server's).
     public init(
         object: Object = "video.deleted",
         deleted: Bool,

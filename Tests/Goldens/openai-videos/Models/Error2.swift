@@ -18,7 +18,7 @@ public struct Error2: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/Error-2/properties/message`
     public var message: String
 
-    /// Creates a `Error2`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties.
     public init(code: String, message: String) {
         self.code = code
         self.message = message

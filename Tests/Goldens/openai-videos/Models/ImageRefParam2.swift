@@ -14,7 +14,7 @@ public struct ImageRefParam2: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/ImageRefParam-2/properties/file_id`
     public var fileId: String?
 
-    /// Creates a `ImageRefParam2`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties; those left out take their defaults (nil: the server's).
     public init(imageUrl: String? = nil, fileId: String? = nil) {
         self.imageUrl = imageUrl
         self.fileId = fileId

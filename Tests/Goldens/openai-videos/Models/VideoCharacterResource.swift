@@ -19,7 +19,7 @@ public struct VideoCharacterResource: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/VideoCharacterResource/properties/created_at`
     public var createdAt: Int
 
-    /// Creates a `VideoCharacterResource`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties; those left out take their defaults (nil: the server's).
     public init(
         id: String? = nil,
         name: String? = nil,

@@ -31,7 +31,7 @@ public struct VideoListResource: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/VideoListResource/properties/has_more`
     public var hasMore: Bool
 
-    /// Creates a `VideoListResource`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties; those left out take their defaults (nil: the server's).
     public init(
         object: Object = "list",
         data: [VideoResource],

@@ -13,7 +13,7 @@ public struct VideoReferenceInputParam: Codable, Hashable, Sendable, Validatable
     /// Spec: `#/components/schemas/VideoReferenceInputParam/properties/id`
     public var id: String
 
-    /// Creates a `VideoReferenceInputParam`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties.
     public init(id: String) {
         self.id = id
     }

@@ -75,7 +75,7 @@ public struct VideoResource: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/VideoResource/properties/error`
     public var error: Error2?
 
-    /// Creates a `VideoResource`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties; those left out take their defaults (nil: the server's).
     public init(
         id: String,
         object: Object = "video",

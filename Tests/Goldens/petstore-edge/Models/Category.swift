@@ -29,7 +29,7 @@ public struct Category: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/Category/properties/children`
     public var children: [Category]
 
-    /// Creates a `Category`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties; those left out take their defaults (nil: the server's).
     public init(
         id: String,
         parent: Category? = nil,

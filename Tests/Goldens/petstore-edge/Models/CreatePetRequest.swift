@@ -33,7 +33,7 @@ public struct CreatePetRequest: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/CreatePetRequest/properties/weight_grams`
     public var weightGrams: Int?
 
-    /// Creates a `CreatePetRequest`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties; those left out take their defaults (nil: the server's).
     public init(
         name: String,
         `private`: Bool? = nil,

@@ -16,7 +16,7 @@ public struct ErrorModel: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/Error/properties/message`
     public var message: String
 
-    /// Creates a `ErrorModel`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties; those left out take their defaults (nil: the server's).
     public init(code: String? = nil, message: String) {
         self.code = code
         self.message = message

@@ -21,7 +21,7 @@ public struct Owner: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/Owner/properties/phone`
     public var phone: String?
 
-    /// Creates a `Owner`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties; those left out take their defaults (nil: the server's).
     public init(
         name: String,
         email: String? = nil,

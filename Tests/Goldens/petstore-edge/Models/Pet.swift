@@ -90,7 +90,7 @@ public struct Pet: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/Pet/properties/coat`
     public var coat: Coat?
 
-    /// Creates a `Pet`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties; those left out take their defaults (nil: the server's).
     public init(
         id: Int,
         `private`: Bool,
@@ -179,7 +179,7 @@ public struct Pet: Codable, Hashable, Sendable, Validatable {
         /// Spec: `#/components/schemas/Pet/properties/dimensions/properties/height`
         public var height: Int
 
-        /// Creates a `Dimensions`; optional fields default to nil (the server's default).
+        /// Creates a value from its properties.
         public init(width: Int, height: Int) {
             self.width = width
             self.height = height
@@ -208,7 +208,7 @@ public struct Pet: Codable, Hashable, Sendable, Validatable {
         /// Spec: `#/components/schemas/Pet/properties/vet/properties/clinic`
         public var clinic: String?
 
-        /// Creates a `Vet`; optional fields default to nil (the server's default).
+        /// Creates a value from its properties; those left out take their defaults (nil: the server's).
         public init(clinic: String? = nil) {
             self.clinic = clinic
         }

@@ -16,7 +16,7 @@ public struct Tag: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/Tag/properties/label`
     public var label: String
 
-    /// Creates a `Tag`; optional fields default to nil (the server's default).
+    /// Creates a value from its properties.
     public init(id: Int, label: String) {
         self.id = id
         self.label = label
