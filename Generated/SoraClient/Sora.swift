@@ -5,12 +5,13 @@ import Foundation
 
 /// Sora-2 Video API
 ///
-/// Sora-2 是一个先进的视频生成平台,提供基于 AI 的视频创建服务。
-/// 提交一个视频生成任务,系统将异步处理并返回任务结果。
+/// Sora-2 turns a prompt, and optionally a reference image, into a video. A create submits a job that
+/// runs asynchronously; poll it, then download its content.
+/// (Sora-2 是一个先进的视频生成平台,提供基于 AI 的视频创建服务。提交一个视频生成任务,系统将异步处理并返回任务结果。)
 ///
-/// Source: the relay document `seed/sora-2-create-video.zh.md` (create only). Polling, listing,
-/// downloading, deleting and remixing are taken from the upstream OpenAI Videos API, which the
-/// relay mirrors; relays and the upstream differ only in host.
+/// Source: the relay's Chinese API document (create only). Polling, listing, downloading, deleting
+/// and remixing are taken from the upstream OpenAI Videos API, which the relay mirrors; relays and
+/// the upstream differ only in host.
 ///
 /// Spec: `#/info` (version 1.0.0)
 public struct Sora: Sendable {
