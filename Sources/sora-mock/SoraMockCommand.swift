@@ -10,7 +10,7 @@ struct SoraMockCommand: AsyncParsableCommand {
         abstract: "A local server that behaves like the Sora-2 video API, under /v1.",
         discussion: """
             The first line printed is `listening on http://HOST:PORT`. Fault plans: OPERATION:KIND[xCOUNT], \
-            comma-separated, e.g. create:429x2,content:drop (see README). \
+            comma-separated, e.g. create:429x2,content:drop (see Documentation/Mock.md). \
             Exit status: 0 after SIGINT/SIGTERM, 1 if the server cannot run (e.g. port in use), 2 usage error.
             """)
 

@@ -16,7 +16,7 @@ struct SoraCommand: AsyncParsableCommand {
 
             Exit status: \(ExitStatus.summary)
 
-            Shell completion: sora --generate-completion-script bash|zsh|fish (see the README).
+            Shell completion: sora --generate-completion-script bash|zsh|fish (see Documentation/CLI.md).
             """,
         version: Version.description,
         subcommands: [

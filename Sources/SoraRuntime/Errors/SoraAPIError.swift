@@ -51,7 +51,7 @@ public struct SoraAPIError: Sendable, Hashable, CustomStringConvertible {
     /// The decoded payload, whatever its type.
     public var payload: (any Sendable)? { storedPayload?.value }
 
-    /// `createVideo: HTTP 400 invalid_request_error (param size): message [request id]`.
+    /// `createVideo: HTTP 400 invalid_request_error (invalid_value) [field size]: message (request id req_1)`.
     public var description: String {
         var text = "\(operationID): HTTP \(status)"
         if let type { text += " \(type)" }

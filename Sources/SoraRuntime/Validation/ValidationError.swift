@@ -31,7 +31,7 @@ public struct ValidationError: Error, Sendable, Hashable, CustomStringConvertibl
         self.issues = issues
     }
 
-    /// One line per issue after a summary line.
+    /// One line: `invalid CreateVideoRequest (2 problems): prompt: …; seconds: …`.
     public var description: String {
         let count = issues.count == 1 ? "1 problem" : "\(issues.count) problems"
         return "invalid \(typeName) (\(count)): " + issues.map(\.description).joined(separator: "; ")

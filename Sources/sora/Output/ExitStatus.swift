@@ -1,6 +1,6 @@
 import SoraClient
 
-/// The exit statuses of `sora`, documented in `sora --help` and the README.
+/// The exit statuses of `sora`, documented in `sora --help` and Documentation/CLI.md.
 enum ExitStatus: Int32, Sendable {
     /// Everything asked for was done.
     case success = 0
