@@ -22,6 +22,8 @@ struct BatchRunner: Sendable {
     let journal: Journal
     let session: Session
     let reporter: Reporter
+    /// How long each line's job is followed before the line is left unfinished (`--wait-timeout`).
+    var waitTimeout: Duration = .seconds(3600)
 
     /// Runs every line, at most `concurrency` at a time, and returns each line's outcome in order.
     func run(concurrency: Int) async -> [(BatchLine, Outcome)] {
@@ -81,7 +83,9 @@ struct BatchRunner: Sendable {
             guard let id = entry.id else { return .unfinished("no job id", .failure) }
             var last: Video?
             do {
-                for try await video in session.sora.waitForCompletion(of: id, interval: .seconds(2)) {
+                for try await video in session.sora.waitForCompletion(
+                    of: id, interval: .seconds(2), timeout: waitTimeout)
+                {
                     reporter.snapshot(video, elapsed: .now - start, line: line.number)
                     last = video
                 }

@@ -15,7 +15,7 @@ struct BatchCommand: AsyncParsableCommand {
             jobs already created, and never creates a line's job twice (a re-sent create carries the same \
             Idempotency-Key). Lines are matched by number: a line edited between runs is refused. Only a line's \
             own verdict is final (its job failed, or the API refused its fields with 400 or 422); anything \
-            else (a refused token, 404, 409, 429, 5xx, the network) leaves it for the next run, and a refused \
+            else (a refused token, 404, 408, 409, 429, 5xx, the network) leaves it for the next run, and a refused \
             token stops the run. One run at a time may use DIR: a second one exits with status 2.
 
             --dry-run sends nothing and needs no token: it checks every line (exit 2 naming each invalid one), \
@@ -43,6 +43,7 @@ struct BatchCommand: AsyncParsableCommand {
     var prices: [String] = []
 
     @OptionGroup var options: GlobalOptions
+    @OptionGroup var waiting: WaitOptions
 
     func validate() throws {
         guard (1...64).contains(concurrency) else { throw ValidationError("--concurrency must be within 1...64.") }
@@ -62,12 +63,13 @@ struct BatchCommand: AsyncParsableCommand {
         Self.removeLeftovers(in: folder)
         let journal = try Journal(folder: folder)
         try journal.checkUnchanged(lines)
-        let (options, concurrency) = (options, concurrency)
+        let (options, concurrency, waitTimeout) = (options, concurrency, waiting.duration)
         try await Interrupt(hint: "; run the same command again to resume").run { _ in
             try await Session.run(options, showsTransfers: false) { session in
                 let reporter = Reporter(json: options.json, terminal: false)
                 let runner = BatchRunner(
-                    lines: lines, folder: folder, journal: journal, session: session, reporter: reporter)
+                    lines: lines, folder: folder, journal: journal, session: session, reporter: reporter,
+                    waitTimeout: waitTimeout)
                 let outcomes = await runner.run(concurrency: concurrency)
                 try Self.summarize(outcomes)
             }

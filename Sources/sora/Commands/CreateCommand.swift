@@ -49,6 +49,7 @@ struct CreateCommand: AsyncParsableCommand {
     var idempotencyKey: String?
 
     @OptionGroup var options: GlobalOptions
+    @OptionGroup var waiting: WaitOptions
 
     func validate() throws {
         try PaidRequest.validate(idempotencyKey)
@@ -89,6 +90,7 @@ struct CreateCommand: AsyncParsableCommand {
         try Self.check(request, inputReference: inputReference)
         let follow = wait || output != nil
         let (options, output) = (options, output)
+        let waitTimeout = waiting.duration
         let key = idempotencyKey ?? UUID().uuidString.lowercased()
         try await Interrupt().run { interrupt in
             try await Session.run(options) { session in
@@ -98,7 +100,10 @@ struct CreateCommand: AsyncParsableCommand {
                 ) { () async throws(SoraError) in
                     try await session.sora.createVideo(request, idempotencyKey: key)
                 }
-                if follow { try await JobFlow.follow(id, session: session, reporter: reporter, output: output) }
+                if follow {
+                    try await JobFlow.follow(
+                        id, session: session, reporter: reporter, output: output, waitTimeout: waitTimeout)
+                }
             }
         }
     }

@@ -6,11 +6,13 @@ enum JobFlow {
     /// Polls `id` until it completes or fails, showing each change; downloads it to `output` if given.
     ///
     /// A failed job is exit status 1 with its error code and message.
-    static func follow(_ id: String, session: Session, reporter: Reporter, output: String?) async throws {
+    static func follow(
+        _ id: String, session: Session, reporter: Reporter, output: String?, waitTimeout: Duration
+    ) async throws {
         let start = ContinuousClock.now
         var last: Video?
         do {
-            for try await video in session.sora.waitForCompletion(of: id, interval: .seconds(2)) {
+            for try await video in session.sora.waitForCompletion(of: id, interval: .seconds(2), timeout: waitTimeout) {
                 reporter.snapshot(video, elapsed: .now - start)
                 last = video
             }

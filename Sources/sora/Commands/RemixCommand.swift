@@ -25,6 +25,7 @@ struct RemixCommand: AsyncParsableCommand {
     var idempotencyKey: String?
 
     @OptionGroup var options: GlobalOptions
+    @OptionGroup var waiting: WaitOptions
 
     func validate() throws {
         try PaidRequest.validate(idempotencyKey)
@@ -33,6 +34,7 @@ struct RemixCommand: AsyncParsableCommand {
     func run() async throws {
         guard !prompt.isEmpty else { throw CLIFailure(message: "--prompt: must not be empty", status: .usage) }
         let (id, prompt, options, output) = (id, prompt, options, output)
+        let waitTimeout = waiting.duration
         let follow = wait || output != nil
         let key = idempotencyKey ?? UUID().uuidString.lowercased()
         try await Interrupt().run { interrupt in
@@ -43,7 +45,10 @@ struct RemixCommand: AsyncParsableCommand {
                 ) { () async throws(SoraError) in
                     try await session.sora.remixVideo(id, body: RemixVideoRequest(prompt: prompt), idempotencyKey: key)
                 }
-                if follow { try await JobFlow.follow(newID, session: session, reporter: reporter, output: output) }
+                if follow {
+                    try await JobFlow.follow(
+                        newID, session: session, reporter: reporter, output: output, waitTimeout: waitTimeout)
+                }
             }
         }
     }

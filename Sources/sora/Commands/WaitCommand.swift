@@ -13,14 +13,17 @@ struct WaitCommand: AsyncParsableCommand {
     var output: String?
 
     @OptionGroup var options: GlobalOptions
+    @OptionGroup var waiting: WaitOptions
 
     func run() async throws {
         let (id, options, output) = (id, options, output)
+        let waitTimeout = waiting.duration
         try await Interrupt().run { interrupt in
             interrupt.track(id)
             try await Session.run(options) { session in
                 let reporter = Reporter(json: options.json)
-                try await JobFlow.follow(id, session: session, reporter: reporter, output: output)
+                try await JobFlow.follow(
+                    id, session: session, reporter: reporter, output: output, waitTimeout: waitTimeout)
             }
         }
     }

@@ -50,7 +50,7 @@ enum ErrorLine {
             case .idle: text = "no data moved for \(amount) s (raise --timeout)"
             case .deadline: text = "not finished within the \(amount) s --deadline"
             // Polling's own limit, which --timeout does not set.
-            case .polling: text = "the job did not finish within \(amount) s of polling"
+            case .polling: text = "the job did not finish within \(amount) s of polling (raise --wait-timeout)"
             }
             return text + resumeHint(jobID)
         case .cancelled:

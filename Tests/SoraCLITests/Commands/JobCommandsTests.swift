@@ -25,6 +25,23 @@ extension CLITests {
             }
         }
 
+        @Test func waitGivesUpAfterItsWaitTimeoutAndSaysHowToGoOn() async throws {
+            try await CLI.session(jobSeconds: 60) { cli in
+                let id = try await Self.create(cli)
+                let start = ContinuousClock.now
+                let run = try await cli.run(["wait", id, "--wait-timeout", "1"])
+                #expect(run.status == 3)
+                #expect(
+                    run.stderr.hasSuffix(
+                        "the job did not finish within 1 s of polling (raise --wait-timeout); resume with: sora wait "
+                            + id + "\n"), "\(run.stderr)")
+                #expect(ContinuousClock.now - start < .seconds(10))
+                for bad in ["0", "-1", "1e300", "nan"] {
+                    #expect(try await cli.run(["wait", id, "--wait-timeout", bad]).status == 2, "\(bad)")
+                }
+            }
+        }
+
         @Test func statusOfAnUnknownJobExits1WithTheServerMessage() async throws {
             try await CLI.session { cli in
                 let run = try await cli.run(["status", "video_missing"])

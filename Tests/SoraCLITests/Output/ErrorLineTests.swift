@@ -57,7 +57,10 @@ extension CLITests {
             #expect(deadline == "not finished within the 30 s --deadline")
             let following = ErrorLine.message(
                 .timeout(operationID: "waitForCompletion", seconds: 900, kind: .polling), jobID: "video_1")
-            #expect(following == "the job did not finish within 900 s of polling; resume with: sora wait video_1")
+            #expect(
+                following
+                    == "the job did not finish within 900 s of polling (raise --wait-timeout); resume with: sora wait video_1"
+            )
         }
     }
 }
