@@ -18,7 +18,8 @@ request.size = .landscape  // 1280x720
 let video = try await sora.createVideo(request)
 print("created \(video.id): \(video.status)")
 
-// Each new snapshot of the job, until it is completed or failed: at most every 5 s, for at most 20 minutes.
+// Each new snapshot of the job, until it is completed or failed: every 5 s unless the server asks for
+// another pace, for at most 20 minutes.
 var latest = video
 for try await snapshot in sora.waitForCompletion(of: video.id, interval: .seconds(5), timeout: .seconds(1200)) {
     print("\(snapshot.status) \(snapshot.progress ?? 0)%")
