@@ -66,22 +66,12 @@ extension CLITests {
 
         @Test func onATerminalTheLineIsRedrawnInPlaceWithABar() async throws {
             try await CLI.session(jobSeconds: 2) { cli in
-                let terminal = try PseudoTerminal(columns: 120)
-                let process = Process()
-                process.executableURL = CLI.executable
-                process.arguments = ["create", "--prompt", "a lighthouse", "--wait"]
-                process.currentDirectoryURL = cli.folder
-                process.environment = cli.environment(["LANG": "C.UTF-8"])
-                process.standardInput = FileHandle.nullDevice
                 let stdout = Pipe()
-                process.standardOutput = stdout
-                process.standardError = terminal.subordinate
-                try process.run()
-                terminal.closeSubordinate()
-                try await CLI.waitForExit(process)
-                let text = terminal.text()
+                let (status, text) = try await PseudoTerminal.run(
+                    ["create", "--prompt", "a lighthouse", "--wait"], in: cli.folder,
+                    environment: cli.environment(["LANG": "C.UTF-8"]), columns: 120, standardOutput: stdout)
                 let printed = String(decoding: stdout.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-                #expect(process.terminationStatus == 0, "\(text)")
+                #expect(status == 0, "\(text)")
                 #expect(printed.hasPrefix("video_"), "the id goes to stdout, not the terminal: \(printed)")
                 let redraws = text.components(separatedBy: "\r\u{1B}[K").dropFirst()
                 #expect(redraws.count >= 3, "\(text.debugDescription)")

@@ -77,21 +77,9 @@ extension CLITests {
                 let arguments = [
                     "create", "--prompt", "a lighthouse", "--input-reference", image.path, "--size", "720x1280",
                 ]
-
-                let terminal = try PseudoTerminal(columns: 100)
-                let process = Process()
-                process.executableURL = CLI.executable
-                process.arguments = arguments
-                process.currentDirectoryURL = cli.folder
-                process.environment = cli.environment(["LANG": "C.UTF-8"])
-                process.standardInput = FileHandle.nullDevice
-                process.standardOutput = FileHandle.nullDevice
-                process.standardError = terminal.subordinate
-                try process.run()
-                terminal.closeSubordinate()
-                try await CLI.waitForExit(process)
-                let text = terminal.text()
-                #expect(process.terminationStatus == 0, "\(text)")
+                let (status, text) = try await PseudoTerminal.run(
+                    arguments, in: cli.folder, environment: cli.environment(["LANG": "C.UTF-8"]))
+                #expect(status == 0, "\(text)")
                 #expect(text.contains("uploaded 3.0 MiB in "), "\(text.debugDescription)")
 
                 let piped = try await cli.run(arguments)
@@ -117,20 +105,10 @@ extension CLITests {
             defer { server.stop() }
             let (folder, environment) = try HostileServerCLITests.scratch(server)
             defer { try? FileManager.default.removeItem(at: folder) }
-            let terminal = try PseudoTerminal(columns: 100)
-            let process = Process()
-            process.executableURL = CLI.executable
-            process.arguments = ["download", "video_1", "--output", "out.mp4"]
-            process.currentDirectoryURL = folder
-            process.environment = environment.merging(["LANG": "C.UTF-8"]) { $1 }
-            process.standardInput = FileHandle.nullDevice
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = terminal.subordinate
-            try process.run()
-            terminal.closeSubordinate()
-            try await CLI.waitForExit(process)
-            let text = terminal.text()
-            #expect(process.terminationStatus == 0, "\(text)")
+            let (status, text) = try await PseudoTerminal.run(
+                ["download", "video_1", "--output", "out.mp4"], in: folder,
+                environment: environment.merging(["LANG": "C.UTF-8"]) { $1 })
+            #expect(status == 0, "\(text)")
             let draws = text.components(separatedBy: "\r\u{1B}[K").dropFirst()
             #expect(
                 draws.contains {

@@ -47,6 +47,27 @@ final class PseudoTerminal: Sendable {
     }
 
     deinit { close(main) }
+
+    /// Runs `sora ARGUMENTS` in `folder` with stderr on a new terminal `columns` wide and stdout to `standardOutput`,
+    /// waits for it, and returns its exit status and everything the terminal showed.
+    static func run(
+        _ arguments: [String], in folder: URL, environment: [String: String], columns: UInt16 = 100,
+        standardOutput: Any = FileHandle.nullDevice
+    ) async throws -> (status: Int32, text: String) {
+        let terminal = try PseudoTerminal(columns: columns)
+        let process = Process()
+        process.executableURL = CLI.executable
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        process.environment = environment
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = standardOutput
+        process.standardError = terminal.subordinate
+        try process.run()
+        terminal.closeSubordinate()
+        try await CLI.waitForExit(process)
+        return (process.terminationStatus, terminal.text())
+    }
 }
 
 // The C library's pseudo-terminal calls, which the Glibc module does not import (they need _XOPEN_SOURCE).

@@ -97,23 +97,10 @@ enum PublicSymbols {
     /// goes through files and the wait does not hold a thread of the cooperative pool.
     @discardableResult
     private static func run(_ tool: URL, _ arguments: [String]) async throws -> Data {
-        let scratch = FileManager.default.temporaryDirectory.appending(path: "tool-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let outURL = scratch.appending(path: "stdout")
-        let errURL = scratch.appending(path: "stderr")
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let process = Process()
-        process.executableURL = tool
-        process.arguments = arguments
-        process.standardOutput = try FileHandle(forWritingTo: outURL)
-        process.standardError = try FileHandle(forWritingTo: errURL)
-        try await process.runUntilExit()
-        guard process.terminationStatus == 0 else {
-            let message = (try? String(contentsOf: errURL, encoding: .utf8)) ?? ""
-            throw Failure(description: "\(tool.lastPathComponent) failed: \(message)")
+        let run = try await ProgramRun.run(tool, arguments, in: FileManager.default.temporaryDirectory)
+        guard run.status == 0, !run.timedOut else {
+            throw Failure(description: "\(tool.lastPathComponent) failed: \(run.stderr)")
         }
-        return try Data(contentsOf: outURL)
+        return Data(run.stdout.utf8)
     }
 }
