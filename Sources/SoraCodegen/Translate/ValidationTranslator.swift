@@ -43,16 +43,31 @@ extension Translator {
 
     /// Checks for one value (a property or a parameter) named `name` in code and `field` on the wire.
     mutating func valueChecks(_ name: String, field: String, schema: Schema) -> [Statement] {
+        valueChecks(name, field: "\(literal: field)", schema: schema)
+    }
+
+    /// Checks for the value `name` whose field name is the expression `field` (a literal, or the `field` of an
+    /// element closure).
+    private mutating func valueChecks(_ name: String, field: Code, schema: Schema) -> [Statement] {
         // Only a `$ref` needs a copy of the schema it points to.
         guard case .reference = schema.kind else { return valueChecks(name, field: field, resolved: schema) }
         guard let resolved = table.resolved(schema) else { return [] }
         return valueChecks(name, field: field, resolved: resolved)
     }
 
-    private mutating func valueChecks(_ name: String, field: String, resolved: Schema) -> [Statement] {
+    /// `validator.each(VALUES, field: FIELD) { validator, item, field in … }`: the rules of an array's items or a
+    /// map's values, applied to each one under `field[index]` or `field.key`; nil when they have none.
+    private mutating func elementChecks(_ name: String, field: Code, element: Schema) -> Statement? {
+        let elementField: Code = "field"
+        let checks = valueChecks("item", field: elementField, schema: element)
+        guard !checks.isEmpty else { return nil }
+        return .block("validator.each(\(name), field: \(field))", [.line("validator, item, field in")] + checks)
+    }
+
+    private mutating func valueChecks(_ name: String, field: Code, resolved: Schema) -> [Statement] {
         switch resolved.kind {
         case .any: return []  // any JSON: rules for one type do not apply to the others
-        case .constant, .object, .array, .union: break
+        case .constant, .object, .array, .union, .map: break
         default: if resolved.constraints.isEmpty { return [] }
         }
         let constraints = resolved.constraints
@@ -92,9 +107,9 @@ extension Translator {
         case .constant(let value):
             arguments.append("allowed: [\(literal: value)]")
         case .object:
-            statements.append(.line("validator.nested(\(name), field: \(literal: field))"))
+            statements.append(.line("validator.nested(\(name), field: \(field))"))
         case .union where !holdsFile(resolved):
-            statements.append(.line("validator.nested(\(name), field: \(literal: field))"))
+            statements.append(.line("validator.nested(\(name), field: \(field))"))
         case .array(let items):
             var itemRules: [Code] = []
             if let minimum = constraints.minItems { itemRules.append("minItems: \(String(minimum))") }
@@ -103,7 +118,7 @@ extension Translator {
             if !itemRules.isEmpty {
                 statements.append(
                     .line(
-                        "validator.checkItems(\(name), field: \(literal: field), \(Code.joined(itemRules, separator: ", ")))"
+                        "validator.checkItems(\(name), field: \(field), \(Code.joined(itemRules, separator: ", ")))"
                     ))
             }
             let hasRules: Bool =
@@ -113,19 +128,23 @@ extension Translator {
                 default: false
                 }
             if hasRules {
-                statements.append(.line("validator.nested(each: \(name), field: \(literal: field))"))
+                statements.append(.line("validator.nested(each: \(name), field: \(field))"))
+            } else if let each = elementChecks(name, field: field, element: items) {
+                statements.append(each)
             }
+        case .map(let values?):
+            if let each = elementChecks(name, field: field, element: values) { statements.append(each) }
         default: break
         }
         if !arguments.isEmpty {
             statements.insert(
-                .line("validator.check(\(name), field: \(literal: field), \(Code.joined(arguments, separator: ", ")))"),
+                .line("validator.check(\(name), field: \(field), \(Code.joined(arguments, separator: ", ")))"),
                 at: 0)
         }
         if let range = constraints.rangeLength {
             statements.append(
                 .line(
-                    "validator.checkRangeLength(\(name), field: \(literal: field), minimum: \(String(range.minimum.double)), maximum: \(String(range.maximum.double)))"
+                    "validator.checkRangeLength(\(name), field: \(field), minimum: \(String(range.minimum.double)), maximum: \(String(range.maximum.double)))"
                 ))
         }
         return statements

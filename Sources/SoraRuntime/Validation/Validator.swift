@@ -118,6 +118,20 @@ import Synchronization
         }
     }
 
+    /// Applies `rules` (an array's item rules) to each element, named `field[index]`.
+    public mutating func each<Element>(
+        _ values: [Element]?, field: String, _ rules: (inout Validator, Element, String) -> Void
+    ) {
+        for (index, value) in (values ?? []).enumerated() { rules(&self, value, "\(field)[\(index)]") }
+    }
+
+    /// Applies `rules` (a map's value rules) to each value, named `field.key`, in key order so reports are stable.
+    public mutating func each<Value>(
+        _ values: [String: Value]?, field: String, _ rules: (inout Validator, Value, String) -> Void
+    ) {
+        for (key, value) in (values ?? [:]).sorted(by: { $0.key < $1.key }) { rules(&self, value, "\(field).\(key)") }
+    }
+
     static func quoted(_ text: String) -> String {
         "\"" + (text.count > 60 ? text.prefix(57) + "..." : text) + "\""
     }

@@ -1,3 +1,4 @@
+import Foundation
 import SoraCodegen
 import Testing
 
@@ -53,6 +54,45 @@ import Testing
         #expect(code.contains("validator.nested(each: children, field: \"children\")"))
         #expect(code.contains("validator.nested(either, field: \"either\")"))
         #expect(!code.contains { $0.contains("field: \"names\"") }, "a list of plain strings has nothing to check")
+    }
+
+    @Test func rulesOfListItemsAndMapValuesAreCheckedOnEachOneAndCompile() async throws {
+        let properties = """
+                        tags: {type: array, items: {type: string, maxLength: 3}}
+                        grid: {type: array, items: {type: array, maxItems: 3, items: {type: integer, maximum: 9}}}
+                        scores: {type: object, additionalProperties: {type: integer, minimum: 0}}
+                        kids: {type: object, additionalProperties: {type: object, properties: {a: {type: string, minLength: 1}}}}
+                        plain: {type: object, additionalProperties: {type: string}}
+            """
+        let (code, messages) = validation(properties)
+        #expect(messages.isEmpty)
+        #expect(code.contains("validator.each(tags, field: \"tags\") {"))
+        #expect(code.contains("validator.check(item, field: field, maxLength: 3)"))
+        #expect(code.contains("validator.each(grid, field: \"grid\") {"))
+        #expect(code.contains("validator.checkItems(item, field: field, maxItems: 3)"))
+        #expect(code.contains("validator.each(item, field: field) {"))
+        #expect(code.contains("validator.check(item, field: field, maximum: 9)"))
+        #expect(code.contains("validator.each(scores, field: \"scores\") {"))
+        #expect(code.contains("validator.nested(item, field: field)"))
+        #expect(!code.contains { $0.contains("field: \"plain\"") }, "values without rules have nothing to check")
+
+        let result = Spec.generate(
+            Spec.text(
+                schemas: """
+                        Other:
+                          type: object
+                          properties:
+                    \(Spec.indent(properties, by: 8))
+                    """))
+        let folder = try Paths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let urls = try result.files.map { file in
+            let url = folder.appending(path: file.path.replacingOccurrences(of: "/", with: "_"))
+            try Data(file.contents.utf8).write(to: url)
+            return url
+        }
+        let compile = try await GeneratedCode.compile(urls, in: folder)
+        #expect(compile.status == 0, "\(compile.output)")
     }
 
     @Test func rangeLengthIsCheckedAsAPair() {

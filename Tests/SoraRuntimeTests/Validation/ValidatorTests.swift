@@ -5,6 +5,19 @@ import Testing
 @Suite struct ValidatorTests {
     // MARK: Strings
 
+    @Test func eachNamesListItemsByIndexAndMapValuesByKeyInKeyOrder() {
+        var validator = Validator("Thing")
+        validator.each(["ab", "abcd"], field: "tags") { validator, item, field in
+            validator.check(item, field: field, maxLength: 3)
+        }
+        validator.each(["z": 12, "a": -1, "m": 5], field: "scores") { validator, item, field in
+            validator.check(item, field: field, minimum: 0, maximum: 9)
+        }
+        validator.each(nil as [String]?, field: "none") { _, _, _ in Issue.record("called for an absent list") }
+        #expect(issues(validator).map(\.field) == ["tags[1]", "scores.a", "scores.z"])
+        #expect(issues(validator).first?.message == "must be at most 3 characters long, got 4")
+    }
+
     @Test func validValuesReportNothing() throws {
         var validator = Validator("Thing")
         validator.check("abc", field: "name", minLength: 1, maxLength: 3, pattern: "^[a-z]+$", allowed: ["abc"])

@@ -80,6 +80,10 @@ public struct Shelter: Codable, Hashable, Sendable, Validatable {
     public func validate() throws(ValidationError) {
         var validator = Validator("Shelter")
         validator.nested(each: pets, field: "pets")
+        validator.each(byName, field: "byName") {
+            validator, item, field in
+            validator.nested(item, field: field)
+        }
         validator.nested(vehicle, field: "vehicle")
         validator.nested(event, field: "event")
         validator.nested(contact, field: "contact")
