@@ -62,7 +62,7 @@ extension Sora {
     /// Lists recently created video tasks, newest first by default, with cursor pagination.
     ///
     /// - Parameters:
-    ///   - limit: Number of tasks to return (1…100).
+    ///   - limit: Number of tasks to return (1…100). Default: `20` (the server's, when nil).
     ///   - after: Cursor for pagination; the id of the last task of the previous page.
     ///   - order: Sort order by creation time.
     /// - Throws: `SoraError` (validation before sending, API errors with status and request id, transport).
@@ -83,7 +83,7 @@ extension Sora {
     /// Lists recently created video tasks, newest first by default, with cursor pagination.
     ///
     /// - Parameters:
-    ///   - limit: Number of tasks to return (1…100).
+    ///   - limit: Number of tasks to return (1…100). Default: `20` (the server's, when nil).
     ///   - after: Cursor for pagination; the id of the last task of the previous page.
     ///   - order: Sort order by creation time.
     /// - Throws: `SoraError` (validation before sending, API errors with status and request id, transport).

@@ -200,7 +200,12 @@ extension Translator {
 
     private func propertyDoc(_ member: Member) -> Doc {
         var lines: [String] = []
-        if let description = member.property.schema.description { lines.append(description) }
+        // A property's `title` is its summary line; the description follows it.
+        if let title = member.property.schema.title { lines.append(title) }
+        if let description = member.property.schema.description {
+            if !lines.isEmpty { lines.append("") }
+            lines.append(description)
+        }
         let flags = flags(member.property.schema)
         let notes = [
             flags.contains(.readOnly) ? "Read-only: the server sets it; requests leave it out when nil." : nil,
@@ -224,13 +229,35 @@ extension Translator {
         return Doc(lines)
     }
 
+    /// The one value a number or boolean schema allows (`const: 2`, `enum: [true]`), if it allows only one.
+    private func onlyValue(_ schema: Schema) -> SpecValue? {
+        guard let resolved = table.resolved(schema) else { return nil }
+        switch resolved.kind {
+        case .integer, .number, .boolean:
+            guard let allowed = resolved.constraints.allowed, allowed.count == 1 else { return nil }
+            return allowed[0]
+        default: return nil
+        }
+    }
+
+    /// A whole-number default of an integer enum, written as the literal its open enum accepts (`= 2`).
+    private func integerEnumDefault(_ value: SpecValue, _ member: Member) -> Code? {
+        guard case .number(let number) = value, let integer = number.integer,
+            case .integerEnumeration? = table.resolved(member.property.schema)?.kind
+        else { return nil }
+        return Code(stringLiteral: String(integer))
+    }
+
     private func memberwiseInit(name: String, members: [Member], extraType: SwiftType?) -> FunctionDeclaration {
         var parameters = members.map { member in
             var defaultValue: Code? = member.isOptional ? "nil" : nil
             if case .constant(let value) = member.property.schema.kind {
                 defaultValue = "\(literal: value)"
+            } else if !member.isOptional, let only = onlyValue(member.property.schema) {
+                // A number's or a boolean's `const` (one allowed value): the only thing the field can hold.
+                defaultValue = defaultExpression(only, type: member.type)
             } else if !member.isOptional, let value = member.property.schema.defaultValue {
-                defaultValue = defaultExpression(value, type: member.type)
+                defaultValue = defaultExpression(value, type: member.type) ?? integerEnumDefault(value, member)
             }
             return FunctionParameter(name: member.name, type: member.declaredType, defaultValue: defaultValue)
         }

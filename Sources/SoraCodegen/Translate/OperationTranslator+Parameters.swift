@@ -62,11 +62,16 @@ extension Translator {
             plan.setters.append(
                 setter(parameter, argument: argument, type: type, isText: travelsAsText(parameter.schema)))
             checks += valueChecks(argument, field: parameter.name, schema: parameter.schema)
-            plan.docParameters.append(
-                "  - \(SwiftNames.bare(argument)): "
-                    + (parameter.description ?? "`\(parameter.name)` (\(parameter.location.rawValue))")
-                    + (parameter.schema.example.map { " Example: `\($0.text)`." } ?? "")
-                    + (parameter.isDeprecated ? " Deprecated in the spec." : ""))
+            let base = parameter.description ?? "`\(parameter.name)` (\(parameter.location.rawValue))"
+            let notes = [
+                isOptional
+                    ? parameter.schema.defaultValue.map { "Default: `\($0.text)` (the server's, when nil)." } : nil,
+                parameter.schema.example.map { "Example: `\($0.text)`." },
+                parameter.isDeprecated ? "Deprecated in the spec." : nil,
+            ].compactMap { $0 }
+            let text =
+                notes.isEmpty ? base : (base.hasSuffix(".") ? base : base + ".") + " " + notes.joined(separator: " ")
+            plan.docParameters.append("  - \(SwiftNames.bare(argument)): " + text)
         }
         if !nested.isEmpty {
             inlineModels.append(

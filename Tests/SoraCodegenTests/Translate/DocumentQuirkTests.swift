@@ -51,7 +51,7 @@ import Testing
         let operations = SpecText.file(result, "Operations/Default.swift")
         #expect(operations.contains("OperationRequest(operationID: \"echo\", method: .get, path: \"/copy\")"))
         #expect(operations.contains("OperationRequest(operationID: \"probe\", method: .trace, path: \"/probe\")"))
-        #expect(operations.contains("///   - old: `old` (query) Deprecated in the spec.\n"))
+        #expect(operations.contains("///   - old: `old` (query). Deprecated in the spec.\n"))
     }
 
     @Test func multipartPartTypesAreSentForValueAndJSONParts() {

@@ -163,7 +163,7 @@ import Testing
                     """))
         #expect(Spec.messages(result).isEmpty)
         let holder = Spec.code(Spec.file(result, "Models/Holder.swift"))
-        #expect(holder.contains("public init(power: Power = \"off\", level: Level) {"))
+        #expect(holder.contains("public init(power: Power = \"off\", level: Level = 2) {"))
         #expect(holder.contains("public enum Power: OpenStringEnum {"))
         #expect(holder.contains("public enum Level: OpenIntEnum {"))
     }

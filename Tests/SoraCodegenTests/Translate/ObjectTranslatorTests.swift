@@ -13,6 +13,31 @@ import Testing
         return (Spec.file(result, "Models/\(name).swift"), Spec.messages(result))
     }
 
+    @Test func everyConstAndAnIntegerEnumsDefaultAreInitDefaultsAndATitleLeadsTheDoc() {
+        let (file, messages) = model(
+            """
+                Other:
+                  type: object
+                  required: [kind, version, ratio, final, level]
+                  properties:
+                    kind: {const: message}
+                    version: {const: 2}
+                    ratio: {type: number, const: 0.5}
+                    final: {const: true}
+                    level: {type: integer, enum: [1, 2], default: 2}
+                    a: {type: string, title: The A field, description: More about it.}
+            """)
+        #expect(messages.isEmpty)
+        let code = Spec.code(file)
+        for parameter in [
+            "kind: String = \"message\",", "version: Int = 2,", "ratio: Double = 0.5,", "final: Bool = true,",
+            "level: Level = 2,",
+        ] {
+            #expect(code.contains(parameter), "\(parameter)")
+        }
+        #expect(file.contains("    /// The A field\n    ///\n    /// More about it.\n"))
+    }
+
     @Test func requiredOptionalAndNullableMembersInBothVersions() {
         let schemas30 = """
                 Other:

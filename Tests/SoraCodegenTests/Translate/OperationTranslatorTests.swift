@@ -86,6 +86,23 @@ import Testing
         #expect(parameters.isEmpty, "generated only for this operation's inline parameter types")
     }
 
+    @Test func anOptionalParametersDefaultIsDocumentedAsTheServers() {
+        let (file, messages) = operations(
+            """
+            /items:
+              get:
+                operationId: list_items
+                parameters:
+                  - {name: limit, in: query, schema: {type: integer, default: 20}}
+                  - {name: order, in: query, description: Sort order, schema: {type: string, default: desc}, example: asc}
+                responses: {"204": {description: ok}}
+            """)
+        #expect(messages.isEmpty)
+        #expect(file.contains("///   - limit: `limit` (query). Default: `20` (the server's, when nil).\n"))
+        #expect(file.contains("///   - order: Sort order. Default: `desc` (the server's, when nil). Example: `asc`.\n"))
+        #expect(file.contains("limit: Int? = nil"), "nil sends nothing, so the server applies its default")
+    }
+
     @Test func inlineParameterTypesAreDeclaredInTheirOwnFile() {
         let result = generate(
             """

@@ -8,6 +8,8 @@
 ///
 /// Spec: `#/components/schemas/APIError`
 public struct APIError: Codable, Hashable, Sendable, Validatable {
+    /// Msg
+    ///
     /// The error message.
     ///
     /// Spec: `#/components/schemas/APIError/properties/msg`

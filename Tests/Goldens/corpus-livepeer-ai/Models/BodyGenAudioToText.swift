@@ -6,11 +6,15 @@
 ///
 /// Spec: `#/components/schemas/Body_genAudioToText`
 public struct BodyGenAudioToText: Hashable, Sendable, Validatable {
+    /// Audio
+    ///
     /// Uploaded audio file to be transcribed.
     ///
     /// Spec: `#/components/schemas/Body_genAudioToText/properties/audio`
     public var audio: FileUpload
 
+    /// Model Id
+    ///
     /// Hugging Face model ID used for transcription.
     ///
     /// Default: ``
@@ -18,6 +22,8 @@ public struct BodyGenAudioToText: Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/Body_genAudioToText/properties/model_id`
     public var modelId: String
 
+    /// Return Timestamps
+    ///
     /// Return timestamps for the transcribed text. Supported values: 'sentence', 'word', or a string boolean ('true' or 'false'). Default is 'true' ('sentence'). 'false' means no timestamps. 'word' means word-based timestamps.
     ///
     /// Default: `true`

@@ -6,16 +6,22 @@
 ///
 /// Spec: `#/components/schemas/Body_genImageToImage`
 public struct BodyGenImageToImage: Hashable, Sendable, Validatable {
+    /// Prompt
+    ///
     /// Text prompt(s) to guide image generation.
     ///
     /// Spec: `#/components/schemas/Body_genImageToImage/properties/prompt`
     public var prompt: String
 
+    /// Image
+    ///
     /// Uploaded image to modify with the pipeline.
     ///
     /// Spec: `#/components/schemas/Body_genImageToImage/properties/image`
     public var image: FileUpload
 
+    /// Model Id
+    ///
     /// Hugging Face model ID used for image generation.
     ///
     /// Default: ``
@@ -23,6 +29,8 @@ public struct BodyGenImageToImage: Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/Body_genImageToImage/properties/model_id`
     public var modelId: String
 
+    /// Loras
+    ///
     /// A LoRA (Low-Rank Adaptation) model and its corresponding weight for image generation. Example: { "latent-consistency/lcm-lora-sdxl": 1.0, "nerijs/pixel-art-xl": 1.2}.
     ///
     /// Default: ``
@@ -30,6 +38,8 @@ public struct BodyGenImageToImage: Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/Body_genImageToImage/properties/loras`
     public var loras: String?
 
+    /// Strength
+    ///
     /// Degree of transformation applied to the reference image (0 to 1).
     ///
     /// Default: `0.8`
@@ -37,6 +47,8 @@ public struct BodyGenImageToImage: Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/Body_genImageToImage/properties/strength`
     public var strength: Double?
 
+    /// Guidance Scale
+    ///
     /// Encourages model to generate images closely linked to the text prompt (higher values may reduce image quality).
     ///
     /// Default: `7.5`
@@ -44,6 +56,8 @@ public struct BodyGenImageToImage: Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/Body_genImageToImage/properties/guidance_scale`
     public var guidanceScale: Double?
 
+    /// Image Guidance Scale
+    ///
     /// Degree to which the generated image is pushed towards the initial image.
     ///
     /// Default: `1.5`
@@ -51,6 +65,8 @@ public struct BodyGenImageToImage: Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/Body_genImageToImage/properties/image_guidance_scale`
     public var imageGuidanceScale: Double?
 
+    /// Negative Prompt
+    ///
     /// Text prompt(s) to guide what to exclude from image generation. Ignored if guidance_scale < 1.
     ///
     /// Default: ``
@@ -58,6 +74,8 @@ public struct BodyGenImageToImage: Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/Body_genImageToImage/properties/negative_prompt`
     public var negativePrompt: String?
 
+    /// Safety Check
+    ///
     /// Perform a safety check to estimate if generated images could be offensive or harmful.
     ///
     /// Default: `true`
@@ -65,11 +83,15 @@ public struct BodyGenImageToImage: Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/Body_genImageToImage/properties/safety_check`
     public var safetyCheck: Bool?
 
+    /// Seed
+    ///
     /// Seed for random number generation.
     ///
     /// Spec: `#/components/schemas/Body_genImageToImage/properties/seed`
     public var seed: Int?
 
+    /// Num Inference Steps
+    ///
     /// Number of denoising steps. More steps usually lead to higher quality images but slower inference. Modulated by strength.
     ///
     /// Default: `100`
@@ -77,6 +99,8 @@ public struct BodyGenImageToImage: Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/Body_genImageToImage/properties/num_inference_steps`
     public var numInferenceSteps: Int?
 
+    /// Num Images Per Prompt
+    ///
     /// Number of images to generate per prompt.
     ///
     /// Default: `1`

@@ -6,11 +6,15 @@
 ///
 /// Spec: `#/components/schemas/Body_genImageToText`
 public struct BodyGenImageToText: Hashable, Sendable, Validatable {
+    /// Image
+    ///
     /// Uploaded image to transform with the pipeline.
     ///
     /// Spec: `#/components/schemas/Body_genImageToText/properties/image`
     public var image: FileUpload
 
+    /// Prompt
+    ///
     /// Text prompt(s) to guide transformation.
     ///
     /// Default: ``
@@ -18,6 +22,8 @@ public struct BodyGenImageToText: Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/Body_genImageToText/properties/prompt`
     public var prompt: String?
 
+    /// Model Id
+    ///
     /// Hugging Face model ID used for transformation.
     ///
     /// Default: ``

@@ -6,11 +6,15 @@
 ///
 /// Spec: `#/components/schemas/Body_genImageToVideo`
 public struct BodyGenImageToVideo: Hashable, Sendable, Validatable {
+    /// Image
+    ///
     /// Uploaded image to generate a video from.
     ///
     /// Spec: `#/components/schemas/Body_genImageToVideo/properties/image`
     public var image: FileUpload
 
+    /// Model Id
+    ///
     /// Hugging Face model ID used for video generation.
     ///
     /// Default: ``
@@ -18,6 +22,8 @@ public struct BodyGenImageToVideo: Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/Body_genImageToVideo/properties/model_id`
     public var modelId: String
 
+    /// Height
+    ///
     /// The height in pixels of the generated video.
     ///
     /// Default: `576`
@@ -25,6 +31,8 @@ public struct BodyGenImageToVideo: Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/Body_genImageToVideo/properties/height`
     public var height: Int?
 
+    /// Width
+    ///
     /// The width in pixels of the generated video.
     ///
     /// Default: `1024`
@@ -32,6 +40,8 @@ public struct BodyGenImageToVideo: Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/Body_genImageToVideo/properties/width`
     public var width: Int?
 
+    /// Fps
+    ///
     /// The frames per second of the generated video.
     ///
     /// Default: `6`
@@ -39,6 +49,8 @@ public struct BodyGenImageToVideo: Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/Body_genImageToVideo/properties/fps`
     public var fps: Int?
 
+    /// Motion Bucket Id
+    ///
     /// Used for conditioning the amount of motion for the generation. The higher the number the more motion will be in the video.
     ///
     /// Default: `127`
@@ -46,6 +58,8 @@ public struct BodyGenImageToVideo: Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/Body_genImageToVideo/properties/motion_bucket_id`
     public var motionBucketId: Int?
 
+    /// Noise Aug Strength
+    ///
     /// Amount of noise added to the conditioning image. Higher values reduce resemblance to the conditioning image and increase motion.
     ///
     /// Default: `0.02`
@@ -53,6 +67,8 @@ public struct BodyGenImageToVideo: Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/Body_genImageToVideo/properties/noise_aug_strength`
     public var noiseAugStrength: Double?
 
+    /// Safety Check
+    ///
     /// Perform a safety check to estimate if generated images could be offensive or harmful.
     ///
     /// Default: `true`
@@ -60,11 +76,15 @@ public struct BodyGenImageToVideo: Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/Body_genImageToVideo/properties/safety_check`
     public var safetyCheck: Bool?
 
+    /// Seed
+    ///
     /// Seed for random number generation.
     ///
     /// Spec: `#/components/schemas/Body_genImageToVideo/properties/seed`
     public var seed: Int?
 
+    /// Num Inference Steps
+    ///
     /// Number of denoising steps. More steps usually lead to higher quality images but slower inference. Modulated by strength.
     ///
     /// Default: `25`

@@ -6,11 +6,15 @@
 ///
 /// Spec: `#/components/schemas/Body_genSegmentAnything2`
 public struct BodyGenSegmentAnything2: Hashable, Sendable, Validatable {
+    /// Image
+    ///
     /// Image to segment.
     ///
     /// Spec: `#/components/schemas/Body_genSegmentAnything2/properties/image`
     public var image: FileUpload
 
+    /// Model Id
+    ///
     /// Hugging Face model ID used for image generation.
     ///
     /// Default: ``
@@ -18,26 +22,36 @@ public struct BodyGenSegmentAnything2: Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/Body_genSegmentAnything2/properties/model_id`
     public var modelId: String
 
+    /// Point Coords
+    ///
     /// Nx2 array of point prompts to the model, where each point is in (X,Y) in pixels.
     ///
     /// Spec: `#/components/schemas/Body_genSegmentAnything2/properties/point_coords`
     public var pointCoords: String?
 
+    /// Point Labels
+    ///
     /// Labels for the point prompts, where 1 indicates a foreground point and 0 indicates a background point.
     ///
     /// Spec: `#/components/schemas/Body_genSegmentAnything2/properties/point_labels`
     public var pointLabels: String?
 
+    /// Box
+    ///
     /// A length 4 array given as a box prompt to the model, in XYXY format.
     ///
     /// Spec: `#/components/schemas/Body_genSegmentAnything2/properties/box`
     public var box: String?
 
+    /// Mask Input
+    ///
     /// A low-resolution mask input to the model, typically from a previous prediction iteration, with the form 1xHxW (H=W=256 for SAM).
     ///
     /// Spec: `#/components/schemas/Body_genSegmentAnything2/properties/mask_input`
     public var maskInput: String?
 
+    /// Multimask Output
+    ///
     /// If true, the model will return three masks for ambiguous input prompts, often producing better masks than a single prediction.
     ///
     /// Default: `true`
@@ -45,6 +59,8 @@ public struct BodyGenSegmentAnything2: Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/Body_genSegmentAnything2/properties/multimask_output`
     public var multimaskOutput: Bool?
 
+    /// Return Logits
+    ///
     /// If true, returns un-thresholded mask logits instead of a binary mask.
     ///
     /// Default: `true`
@@ -52,6 +68,8 @@ public struct BodyGenSegmentAnything2: Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/Body_genSegmentAnything2/properties/return_logits`
     public var returnLogits: Bool?
 
+    /// Normalize Coords
+    ///
     /// If true, the point coordinates will be normalized to the range [0,1], with point_coords expected to be with respect to image dimensions.
     ///
     /// Default: `true`

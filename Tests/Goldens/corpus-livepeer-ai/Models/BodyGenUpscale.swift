@@ -6,16 +6,22 @@
 ///
 /// Spec: `#/components/schemas/Body_genUpscale`
 public struct BodyGenUpscale: Hashable, Sendable, Validatable {
+    /// Prompt
+    ///
     /// Text prompt(s) to guide upscaled image generation.
     ///
     /// Spec: `#/components/schemas/Body_genUpscale/properties/prompt`
     public var prompt: String
 
+    /// Image
+    ///
     /// Uploaded image to modify with the pipeline.
     ///
     /// Spec: `#/components/schemas/Body_genUpscale/properties/image`
     public var image: FileUpload
 
+    /// Model Id
+    ///
     /// Hugging Face model ID used for upscaled image generation.
     ///
     /// Default: ``
@@ -23,6 +29,8 @@ public struct BodyGenUpscale: Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/Body_genUpscale/properties/model_id`
     public var modelId: String
 
+    /// Safety Check
+    ///
     /// Perform a safety check to estimate if generated images could be offensive or harmful.
     ///
     /// Default: `true`
@@ -30,11 +38,15 @@ public struct BodyGenUpscale: Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/Body_genUpscale/properties/safety_check`
     public var safetyCheck: Bool?
 
+    /// Seed
+    ///
     /// Seed for random number generation.
     ///
     /// Spec: `#/components/schemas/Body_genUpscale/properties/seed`
     public var seed: Int?
 
+    /// Num Inference Steps
+    ///
     /// Number of denoising steps. More steps usually lead to higher quality images but slower inference. Modulated by strength.
     ///
     /// Default: `75`

@@ -8,11 +8,15 @@
 ///
 /// Spec: `#/components/schemas/Chunk`
 public struct Chunk: Codable, Hashable, Sendable, Validatable {
+    /// Timestamp
+    ///
     /// The timestamp of the chunk.
     ///
     /// Spec: `#/components/schemas/Chunk/properties/timestamp`
     public var timestamp: [JSONValue]
 
+    /// Text
+    ///
     /// The text of the chunk.
     ///
     /// Spec: `#/components/schemas/Chunk/properties/text`

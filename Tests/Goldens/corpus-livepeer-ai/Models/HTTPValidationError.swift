@@ -6,6 +6,8 @@
 ///
 /// Spec: `#/components/schemas/HTTPValidationError`
 public struct HTTPValidationError: Codable, Hashable, Sendable, Validatable {
+    /// Detail
+    ///
     /// Spec: `#/components/schemas/HTTPValidationError/properties/detail`
     public var detail: [ValidationErrorModel]?
 

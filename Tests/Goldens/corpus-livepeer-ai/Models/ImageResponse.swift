@@ -8,6 +8,8 @@
 ///
 /// Spec: `#/components/schemas/ImageResponse`
 public struct ImageResponse: Codable, Hashable, Sendable, Validatable {
+    /// Images
+    ///
     /// The generated images.
     ///
     /// Spec: `#/components/schemas/ImageResponse/properties/images`

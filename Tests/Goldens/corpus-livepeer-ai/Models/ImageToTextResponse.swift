@@ -8,6 +8,8 @@
 ///
 /// Spec: `#/components/schemas/ImageToTextResponse`
 public struct ImageToTextResponse: Codable, Hashable, Sendable, Validatable {
+    /// Text
+    ///
     /// The generated text.
     ///
     /// Spec: `#/components/schemas/ImageToTextResponse/properties/text`

@@ -6,9 +6,13 @@
 ///
 /// Spec: `#/components/schemas/LLMChoice`
 public struct LLMChoice: Codable, Hashable, Sendable, Validatable {
+    /// Index
+    ///
     /// Spec: `#/components/schemas/LLMChoice/properties/index`
     public var index: Int
 
+    /// Finish Reason
+    ///
     /// Default: ``
     ///
     /// Spec: `#/components/schemas/LLMChoice/properties/finish_reason`

@@ -6,9 +6,13 @@
 ///
 /// Spec: `#/components/schemas/LLMMessage`
 public struct LLMMessage: Codable, Hashable, Sendable, Validatable {
+    /// Role
+    ///
     /// Spec: `#/components/schemas/LLMMessage/properties/role`
     public var role: String
 
+    /// Content
+    ///
     /// Spec: `#/components/schemas/LLMMessage/properties/content`
     public var content: String
 

@@ -6,34 +6,48 @@
 ///
 /// Spec: `#/components/schemas/LLMRequest`
 public struct LLMRequest: Codable, Hashable, Sendable, Validatable {
+    /// Messages
+    ///
     /// Spec: `#/components/schemas/LLMRequest/properties/messages`
     public var messages: [LLMMessage]
 
+    /// Model
+    ///
     /// Default: ``
     ///
     /// Spec: `#/components/schemas/LLMRequest/properties/model`
     public var model: String?
 
+    /// Temperature
+    ///
     /// Default: `0.7`
     ///
     /// Spec: `#/components/schemas/LLMRequest/properties/temperature`
     public var temperature: Double?
 
+    /// Max Tokens
+    ///
     /// Default: `256`
     ///
     /// Spec: `#/components/schemas/LLMRequest/properties/max_tokens`
     public var maxTokens: Int?
 
+    /// Top P
+    ///
     /// Default: `1`
     ///
     /// Spec: `#/components/schemas/LLMRequest/properties/top_p`
     public var topP: Double?
 
+    /// Top K
+    ///
     /// Default: `-1`
     ///
     /// Spec: `#/components/schemas/LLMRequest/properties/top_k`
     public var topK: Int?
 
+    /// Stream
+    ///
     /// Default: `false`
     ///
     /// Spec: `#/components/schemas/LLMRequest/properties/stream`

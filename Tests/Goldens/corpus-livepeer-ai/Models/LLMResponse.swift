@@ -6,18 +6,26 @@
 ///
 /// Spec: `#/components/schemas/LLMResponse`
 public struct LLMResponse: Codable, Hashable, Sendable, Validatable {
+    /// Id
+    ///
     /// Spec: `#/components/schemas/LLMResponse/properties/id`
     public var id: String
 
+    /// Model
+    ///
     /// Spec: `#/components/schemas/LLMResponse/properties/model`
     public var model: String
 
+    /// Created
+    ///
     /// Spec: `#/components/schemas/LLMResponse/properties/created`
     public var created: Int
 
     /// Spec: `#/components/schemas/LLMResponse/properties/usage`
     public var usage: LLMTokenUsage
 
+    /// Choices
+    ///
     /// Spec: `#/components/schemas/LLMResponse/properties/choices`
     public var choices: [LLMChoice]
 

@@ -6,12 +6,18 @@
 ///
 /// Spec: `#/components/schemas/LLMTokenUsage`
 public struct LLMTokenUsage: Codable, Hashable, Sendable, Validatable {
+    /// Prompt Tokens
+    ///
     /// Spec: `#/components/schemas/LLMTokenUsage/properties/prompt_tokens`
     public var promptTokens: Int
 
+    /// Completion Tokens
+    ///
     /// Spec: `#/components/schemas/LLMTokenUsage/properties/completion_tokens`
     public var completionTokens: Int
 
+    /// Total Tokens
+    ///
     /// Spec: `#/components/schemas/LLMTokenUsage/properties/total_tokens`
     public var totalTokens: Int
 

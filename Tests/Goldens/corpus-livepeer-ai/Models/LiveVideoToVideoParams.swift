@@ -6,16 +6,22 @@
 ///
 /// Spec: `#/components/schemas/LiveVideoToVideoParams`
 public struct LiveVideoToVideoParams: Codable, Hashable, Sendable, Validatable {
+    /// Subscribe Url
+    ///
     /// Source URL of the incoming stream to subscribe to.
     ///
     /// Spec: `#/components/schemas/LiveVideoToVideoParams/properties/subscribe_url`
     public var subscribeUrl: String
 
+    /// Publish Url
+    ///
     /// Destination URL of the outgoing stream to publish.
     ///
     /// Spec: `#/components/schemas/LiveVideoToVideoParams/properties/publish_url`
     public var publishUrl: String
 
+    /// Control Url
+    ///
     /// URL for subscribing via Trickle protocol for updates in the live video-to-video generation params.
     ///
     /// Default: ``
@@ -23,6 +29,8 @@ public struct LiveVideoToVideoParams: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/LiveVideoToVideoParams/properties/control_url`
     public var controlUrl: String?
 
+    /// Events Url
+    ///
     /// URL for publishing events via Trickle protocol for pipeline status and logs.
     ///
     /// Default: ``
@@ -30,6 +38,8 @@ public struct LiveVideoToVideoParams: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/LiveVideoToVideoParams/properties/events_url`
     public var eventsUrl: String?
 
+    /// Model Id
+    ///
     /// Name of the pipeline to run in the live video to video job. Notice that this is named model_id for consistency with other routes, but it does not refer to a Hugging Face model ID. The exact model(s) depends on the pipeline implementation and might be configurable via the `params` argument.
     ///
     /// Default: ``
@@ -37,6 +47,8 @@ public struct LiveVideoToVideoParams: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/LiveVideoToVideoParams/properties/model_id`
     public var modelId: String
 
+    /// Params
+    ///
     /// Initial parameters for the pipeline.
     ///
     /// Spec: `#/components/schemas/LiveVideoToVideoParams/properties/params`

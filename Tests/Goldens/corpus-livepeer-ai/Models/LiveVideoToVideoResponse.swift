@@ -8,16 +8,22 @@
 ///
 /// Spec: `#/components/schemas/LiveVideoToVideoResponse`
 public struct LiveVideoToVideoResponse: Codable, Hashable, Sendable, Validatable {
+    /// Subscribe Url
+    ///
     /// Source URL of the incoming stream to subscribe to
     ///
     /// Spec: `#/components/schemas/LiveVideoToVideoResponse/properties/subscribe_url`
     public var subscribeUrl: String
 
+    /// Publish Url
+    ///
     /// Destination URL of the outgoing stream to publish to
     ///
     /// Spec: `#/components/schemas/LiveVideoToVideoResponse/properties/publish_url`
     public var publishUrl: String
 
+    /// Control Url
+    ///
     /// URL for updating the live video-to-video generation
     ///
     /// Default: ``
@@ -25,6 +31,8 @@ public struct LiveVideoToVideoResponse: Codable, Hashable, Sendable, Validatable
     /// Spec: `#/components/schemas/LiveVideoToVideoResponse/properties/control_url`
     public var controlUrl: String?
 
+    /// Events Url
+    ///
     /// URL for subscribing to events for pipeline status and logs
     ///
     /// Default: ``

@@ -8,16 +8,22 @@
 ///
 /// Spec: `#/components/schemas/MasksResponse`
 public struct MasksResponse: Codable, Hashable, Sendable, Validatable {
+    /// Masks
+    ///
     /// The generated masks.
     ///
     /// Spec: `#/components/schemas/MasksResponse/properties/masks`
     public var masks: String
 
+    /// Scores
+    ///
     /// The model's confidence scores for each generated mask.
     ///
     /// Spec: `#/components/schemas/MasksResponse/properties/scores`
     public var scores: String
 
+    /// Logits
+    ///
     /// The raw, unnormalized predictions (logits) for the masks.
     ///
     /// Spec: `#/components/schemas/MasksResponse/properties/logits`

@@ -8,16 +8,22 @@
 ///
 /// Spec: `#/components/schemas/Media`
 public struct Media: Codable, Hashable, Sendable, Validatable {
+    /// Url
+    ///
     /// The URL where the media can be accessed.
     ///
     /// Spec: `#/components/schemas/Media/properties/url`
     public var url: String
 
+    /// Seed
+    ///
     /// The seed used to generate the media.
     ///
     /// Spec: `#/components/schemas/Media/properties/seed`
     public var seed: Int
 
+    /// Nsfw
+    ///
     /// Whether the media was flagged as NSFW.
     ///
     /// Spec: `#/components/schemas/Media/properties/nsfw`

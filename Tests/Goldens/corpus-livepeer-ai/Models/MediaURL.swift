@@ -8,6 +8,8 @@
 ///
 /// Spec: `#/components/schemas/MediaURL`
 public struct MediaURL: Codable, Hashable, Sendable, Validatable {
+    /// Url
+    ///
     /// The URL where the media can be accessed.
     ///
     /// Spec: `#/components/schemas/MediaURL/properties/url`

@@ -8,11 +8,15 @@
 ///
 /// Spec: `#/components/schemas/TextResponse`
 public struct TextResponse: Codable, Hashable, Sendable, Validatable {
+    /// Text
+    ///
     /// The generated text.
     ///
     /// Spec: `#/components/schemas/TextResponse/properties/text`
     public var text: String
 
+    /// Chunks
+    ///
     /// The generated text chunks.
     ///
     /// Spec: `#/components/schemas/TextResponse/properties/chunks`

@@ -6,6 +6,8 @@
 ///
 /// Spec: `#/components/schemas/TextToImageParams`
 public struct TextToImageParams: Codable, Hashable, Sendable, Validatable {
+    /// Model Id
+    ///
     /// Hugging Face model ID used for image generation.
     ///
     /// Default: ``
@@ -13,6 +15,8 @@ public struct TextToImageParams: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/TextToImageParams/properties/model_id`
     public var modelId: String
 
+    /// Loras
+    ///
     /// A LoRA (Low-Rank Adaptation) model and its corresponding weight for image generation. Example: { "latent-consistency/lcm-lora-sdxl": 1.0, "nerijs/pixel-art-xl": 1.2}.
     ///
     /// Default: ``
@@ -20,11 +24,15 @@ public struct TextToImageParams: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/TextToImageParams/properties/loras`
     public var loras: String?
 
+    /// Prompt
+    ///
     /// Text prompt(s) to guide image generation. Separate multiple prompts with '|' if supported by the model.
     ///
     /// Spec: `#/components/schemas/TextToImageParams/properties/prompt`
     public var prompt: String
 
+    /// Height
+    ///
     /// The height in pixels of the generated image.
     ///
     /// Default: `576`
@@ -32,6 +40,8 @@ public struct TextToImageParams: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/TextToImageParams/properties/height`
     public var height: Int?
 
+    /// Width
+    ///
     /// The width in pixels of the generated image.
     ///
     /// Default: `1024`
@@ -39,6 +49,8 @@ public struct TextToImageParams: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/TextToImageParams/properties/width`
     public var width: Int?
 
+    /// Guidance Scale
+    ///
     /// Encourages model to generate images closely linked to the text prompt (higher values may reduce image quality).
     ///
     /// Default: `7.5`
@@ -46,6 +58,8 @@ public struct TextToImageParams: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/TextToImageParams/properties/guidance_scale`
     public var guidanceScale: Double?
 
+    /// Negative Prompt
+    ///
     /// Text prompt(s) to guide what to exclude from image generation. Ignored if guidance_scale < 1.
     ///
     /// Default: ``
@@ -53,6 +67,8 @@ public struct TextToImageParams: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/TextToImageParams/properties/negative_prompt`
     public var negativePrompt: String?
 
+    /// Safety Check
+    ///
     /// Perform a safety check to estimate if generated images could be offensive or harmful.
     ///
     /// Default: `true`
@@ -60,11 +76,15 @@ public struct TextToImageParams: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/TextToImageParams/properties/safety_check`
     public var safetyCheck: Bool?
 
+    /// Seed
+    ///
     /// Seed for random number generation.
     ///
     /// Spec: `#/components/schemas/TextToImageParams/properties/seed`
     public var seed: Int?
 
+    /// Num Inference Steps
+    ///
     /// Number of denoising steps. More steps usually lead to higher quality images but slower inference. Modulated by strength.
     ///
     /// Default: `50`
@@ -72,6 +92,8 @@ public struct TextToImageParams: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/TextToImageParams/properties/num_inference_steps`
     public var numInferenceSteps: Int?
 
+    /// Num Images Per Prompt
+    ///
     /// Number of images to generate per prompt.
     ///
     /// Default: `1`

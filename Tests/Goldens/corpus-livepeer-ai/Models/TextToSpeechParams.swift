@@ -6,6 +6,8 @@
 ///
 /// Spec: `#/components/schemas/TextToSpeechParams`
 public struct TextToSpeechParams: Codable, Hashable, Sendable, Validatable {
+    /// Model Id
+    ///
     /// Hugging Face model ID used for text to speech generation.
     ///
     /// Default: ``
@@ -13,6 +15,8 @@ public struct TextToSpeechParams: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/TextToSpeechParams/properties/model_id`
     public var modelId: String
 
+    /// Text
+    ///
     /// Text input for speech generation.
     ///
     /// Default: ``
@@ -20,6 +24,8 @@ public struct TextToSpeechParams: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/TextToSpeechParams/properties/text`
     public var text: String?
 
+    /// Description
+    ///
     /// Description of speaker to steer text to speech generation.
     ///
     /// Default: `A male speaker delivers a slightly expressive and animated speech with a moderate speed and pitch.`

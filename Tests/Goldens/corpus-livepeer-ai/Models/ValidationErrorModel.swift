@@ -6,12 +6,18 @@
 ///
 /// Spec: `#/components/schemas/ValidationError`
 public struct ValidationErrorModel: Codable, Hashable, Sendable, Validatable {
+    /// Location
+    ///
     /// Spec: `#/components/schemas/ValidationError/properties/loc`
     public var loc: [LocItem]
 
+    /// Message
+    ///
     /// Spec: `#/components/schemas/ValidationError/properties/msg`
     public var msg: String
 
+    /// Error Type
+    ///
     /// Spec: `#/components/schemas/ValidationError/properties/type`
     public var type: String
 

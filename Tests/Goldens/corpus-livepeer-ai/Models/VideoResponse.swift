@@ -8,6 +8,8 @@
 ///
 /// Spec: `#/components/schemas/VideoResponse`
 public struct VideoResponse: Codable, Hashable, Sendable, Validatable {
+    /// Images
+    ///
     /// The generated images.
     ///
     /// Spec: `#/components/schemas/VideoResponse/properties/images`

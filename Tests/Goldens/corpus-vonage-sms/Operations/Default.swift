@@ -9,7 +9,7 @@ extension APIClient {
     /// Send an outbound SMS from your Nexmo account
     ///
     /// - Parameters:
-    ///   - format: The format of the response Example: `json`.
+    ///   - format: The format of the response. Example: `json`.
     ///   - body: The request body.
     /// - Throws: `SoraError` (validation before sending, API errors with status and request id, transport).
     ///

@@ -32,6 +32,8 @@ public struct HostileBody: Codable, Hashable, Sendable, Validatable {
     /// Spec: `#/components/schemas/HostileBody/properties/mode`
     public var mode: QuoteEnum?
 
+    /// RTL \u{202E} title
+    ///
     /// Contains U+202E: \u{202E} and a #" raw delimiter.
     ///
     /// Spec: `#/components/schemas/HostileBody/properties/note`

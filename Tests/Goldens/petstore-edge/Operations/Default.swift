@@ -9,9 +9,9 @@ extension PetClient {
     /// Query parameters of every scalar kind.
     ///
     /// - Parameters:
-    ///   - limit: Page size, bounded by a float literal.
+    ///   - limit: Page size, bounded by a float literal. Default: `50` (the server's, when nil).
     ///   - resolution: Filter by resolution.
-    ///   - includeArchived: Whether archived pets are listed too.
+    ///   - includeArchived: Whether archived pets are listed too. Default: `false` (the server's, when nil).
     /// - Throws: `SoraError` (validation before sending, API errors with status and request id, transport).
     ///
     /// Spec: `GET /pets` (`#/paths/~1pets/get`)
