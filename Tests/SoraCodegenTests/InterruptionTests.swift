@@ -26,16 +26,13 @@ import Testing
         process.currentDirectoryURL = folder
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
-        let exit = Task { try await process.runUntilExit() }
+        let exit = try process.start()
         let deadline = ContinuousClock.now + .seconds(30)
-        while !ready() && !process.isRunning && ContinuousClock.now < deadline {
-            try await Task.sleep(for: .milliseconds(2))
-        }
         while !ready() && process.isRunning && ContinuousClock.now < deadline {
             try await Task.sleep(for: .milliseconds(2))
         }
         kill(process.processIdentifier, SIGKILL)
-        try await exit.value
+        await exit.wait()
     }
 
     @Test func aRunKilledWhileWritingANewFolderLeavesNoFolderAndTheNextRunCleansUp() async throws {
