@@ -17,8 +17,8 @@ enum GeneratedSnippets {
         return head + yaml + "\n"
     }
 
-    /// The generated files for `yaml`, concatenated in path order, or the generator's complaint.
-    static func generate(_ yaml: String) async throws -> Result<String, GenerationFailure> {
+    /// The generated files for `yaml`, each one's text, in path order, or the generator's complaint.
+    static func generate(_ yaml: String) async throws -> Result<[String], GenerationFailure> {
         let folder = FileManager.default.temporaryDirectory.appending(path: "generated-snippet-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -26,14 +26,13 @@ enum GeneratedSnippets {
         let run = try await ProgramRun.run(
             BuiltExecutable.url("sora-codegen"),
             ["--spec", "spec.yaml", "--output", "Out", "--access-modifier", "internal", "--no-cache"], in: folder)
-        guard run.status == 0 else { return .failure(GenerationFailure(output: run.stdout + run.stderr)) }
+        guard run.status == 0, run.exited else { return .failure(GenerationFailure(output: run.stdout + run.stderr)) }
         let out = folder.appending(path: "Out")
         let files = FileManager.default.enumerator(atPath: out.path)?.allObjects.compactMap { $0 as? String } ?? []
-        var text = ""
-        for file in files.sorted() where file.hasSuffix(".swift") {
-            text += try String(contentsOf: out.appending(path: file), encoding: .utf8) + "\n"
-        }
-        return .success(text)
+        return .success(
+            try files.sorted().filter { $0.hasSuffix(".swift") }.map {
+                try String(contentsOf: out.appending(path: $0), encoding: .utf8)
+            })
     }
 
     /// Why a document did not generate.
@@ -41,15 +40,48 @@ enum GeneratedSnippets {
         let output: String
     }
 
-    /// The first line of `shown` (trimmed, blank and `// …` lines left out) that does not occur in `generated`
-    /// after the lines before it, or nil when all do, in order.
-    static func firstMissingLine(_ shown: String, in generated: String) -> String? {
-        let lines = generated.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-        var position = 0
-        for line in shown.split(separator: "\n").map({ $0.trimmingCharacters(in: .whitespaces) }) {
-            if line.isEmpty || line == "// …" || line == "// ..." { continue }
-            guard let found = lines[position...].firstIndex(of: line) else { return line }
-            position = found + 1
+    /// Nil when one generated file holds `shown`: its runs of lines (split at `// …`) each as consecutive lines,
+    /// in order, blank lines aside; else the first line of the run that no file holds there.
+    static func firstMissingLine(_ shown: String, in files: [String]) -> String? {
+        let runs = runs(of: shown)
+        guard !runs.isEmpty else { return nil }
+        var best: (matched: Int, missing: String)?
+        for file in files {
+            let lines = file.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty }
+            var position = 0
+            var matched = 0
+            for run in runs {
+                guard let start = find(run, in: lines, from: position) else { break }
+                position = start + run.count
+                matched += 1
+            }
+            if matched == runs.count { return nil }
+            if matched >= (best?.matched ?? 0) { best = (matched, runs[matched][0]) }
+        }
+        return best?.missing ?? runs[0][0]
+    }
+
+    /// The block's trimmed, non-blank lines, cut into runs at `// …`.
+    private static func runs(of shown: String) -> [[String]] {
+        var runs: [[String]] = [[]]
+        for line in shown.split(whereSeparator: \.isNewline).map({ $0.trimmingCharacters(in: .whitespaces) }) {
+            if line == "// …" || line == "// ..." {
+                runs.append([])
+            } else if !line.isEmpty {
+                runs[runs.count - 1].append(line)
+            }
+        }
+        return runs.filter { !$0.isEmpty }
+    }
+
+    /// The first index at or after `start` where `run` stands as consecutive lines of `lines`.
+    private static func find(_ run: [String], in lines: [String], from start: Int) -> Int? {
+        guard run.count <= lines.count else { return nil }
+        var index = start
+        while index + run.count <= lines.count {
+            if Array(lines[index..<(index + run.count)]) == run { return index }
+            index += 1
         }
         return nil
     }

@@ -11,7 +11,8 @@ enum ShellSnippets {
         try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
         try FileManager.default.copyItem(
             at: Documentation.root.appending(path: "spec"), to: folder.appending(path: "spec"))
-        try MockHarness.png(1280, 720).write(to: folder.appending(path: "reference.png"))
+        // A real image's size (64 KiB), so the documented upload limits bite as they would.
+        try (MockHarness.png(1280, 720) + Data(count: 64 << 10)).write(to: folder.appending(path: "reference.png"))
         try Data(
             """
             {"prompt": "a paper boat on a pond", "model": "sora-2", "seconds": "4"}
@@ -49,8 +50,9 @@ enum ShellSnippets {
         return (folder, environment)
     }
 
-    /// Runs `snippet` with bash in `folder` and records an issue at its line unless it exits as its marker says.
-    static func run(_ snippet: Snippet, in folder: URL, environment: [String: String]) async throws {
+    /// Runs `snippet` with bash in `folder` and records an issue at its line unless it exits as its marker says,
+    /// and, for a documented failure, prints what `shown` (the text block after it) shows.
+    static func run(_ snippet: Snippet, shown: Snippet?, in folder: URL, environment: [String: String]) async throws {
         let expected: Int32 = if case .exit(let status) = snippet.marker { status } else { 0 }
         let run = try await ProgramRun.run(
             URL(filePath: "/bin/bash"), ["-eo", "pipefail", "-c", snippet.text], in: folder,
@@ -58,16 +60,41 @@ enum ShellSnippets {
         if run.timedOut {
             Issue.record(
                 "\(snippet): still running after 60 s:\n\(snippet.text)", sourceLocation: snippet.sourceLocation)
-        } else if run.status != expected {
+        } else if run.status != expected || !run.exited {
+            let ending = run.exited ? "exited \(run.status)" : "was killed by signal \(run.status)"
             Issue.record(
                 """
-                \(snippet): exited \(run.status), expected \(expected):
+                \(snippet): \(ending), expected exit \(expected):
                 \(snippet.text)
                 --- stdout
                 \(run.stdout.suffix(2000))
                 --- stderr
                 \(run.stderr.suffix(2000))
                 """, sourceLocation: snippet.sourceLocation)
+        } else if let shown, let missing = firstUnprinted(shown.text, in: run.stdout + run.stderr) {
+            Issue.record(
+                "\(shown): `\(missing)` is not what \(snippet) printed:\n\(run.stdout)\(run.stderr)",
+                sourceLocation: shown.sourceLocation)
         }
+    }
+
+    /// The first line of `shown` that no line of `output` matches, or nil. `…` in a shown line stands for any text
+    /// (an id, a port, a time), so its other parts must appear in that order on one line.
+    static func firstUnprinted(_ shown: String, in output: String) -> String? {
+        let printed = output.split(whereSeparator: \.isNewline)
+        for line in shown.split(whereSeparator: \.isNewline).map({ $0.trimmingCharacters(in: .whitespaces) })
+        where !line.isEmpty {
+            let parts = line.components(separatedBy: "…").filter { !$0.isEmpty }
+            let matches = printed.contains { candidate in
+                var rest = Substring(candidate)
+                for part in parts {
+                    guard let range = rest.range(of: part) else { return false }
+                    rest = rest[range.upperBound...]
+                }
+                return true
+            }
+            if !matches { return line }
+        }
+        return nil
     }
 }

@@ -48,11 +48,44 @@ import Testing
         #expect(source.contains("X.md\", line: 3)\n\nprint(1)\n#sourceLocation()\n}"))
     }
 
-    @Test func generatedLinesMustAppearInOrder() {
-        let generated = "struct A {\n    var a: Int\n    var b: Int\n}\n"
+    @Test func generatedLinesMustStandTogetherInOneFileSaveAcrossAnElision() {
+        let generated = ["struct A {\n    var a: Int\n\n    var b: Int\n}\n", "struct B {\n}\n"]
         #expect(GeneratedSnippets.firstMissingLine("struct A {\n// …\nvar b: Int", in: generated) == nil)
-        #expect(GeneratedSnippets.firstMissingLine("var b: Int\nvar a: Int", in: generated) == "var a: Int")
-        #expect(GeneratedSnippets.firstMissingLine("var c: Int", in: generated) == "var c: Int")
+        #expect(GeneratedSnippets.firstMissingLine("var a: Int\n\nvar b: Int", in: generated) == nil, "blanks aside")
+        #expect(GeneratedSnippets.firstMissingLine("struct A {\nvar b: Int", in: generated) == "struct A {")
+        #expect(GeneratedSnippets.firstMissingLine("var b: Int\n// …\nvar a: Int", in: generated) == "var a: Int")
+        #expect(GeneratedSnippets.firstMissingLine("var a: Int\n// …\nstruct B {", in: generated) == "struct B {")
+    }
+
+    @Test func crlfTildeFencesAndLongerClosingFencesAreRead() {
+        let text = "Intro.\r\n~~~sh\r\necho hi\r\n~~~\r\n```swift\r\nprint(1)\r\n`````\r\n"
+        let blocks = Snippet.blocks(in: text, document: "X.md")
+        #expect(blocks.map(\.language) == ["sh", "swift"])
+        #expect(blocks.map(\.text) == ["echo hi", "print(1)"])
+        #expect(blocks.map(\.line) == [3, 6])
+    }
+
+    @Test func anUnknownLanguageAnUnclosedFenceAndABadMarkerAreIssues() {
+        withKnownIssue { _ = Snippet.blocks(in: "```shel\nls\n```\n", document: "X.md") }
+        withKnownIssue { _ = Snippet.blocks(in: "```\nls\n```\n", document: "X.md") }
+        withKnownIssue { _ = Snippet.blocks(in: "```sh\nls\n", document: "X.md") }
+        withKnownIssue { _ = Snippet.blocks(in: "<!-- snippet: skipp -->\n```sh\nls\n```\n", document: "X.md") }
+    }
+
+    @Test func aDocumentedFailureMustPrintWhatTheTextBlockShows() {
+        let output = "sora: error: video video_12 failed: moderation_blocked: no\n"
+        #expect(ShellSnippets.firstUnprinted("sora: error: video … failed: moderation_blocked: …", in: output) == nil)
+        #expect(
+            ShellSnippets.firstUnprinted("sora: error: usage", in: output) == "sora: error: usage",
+            "a misspelt flag exits 2 too, but does not print this")
+    }
+
+    @Test func compilerErrorsAreReadBackAtTheDocumentsLines() {
+        let path = Documentation.root.appending(path: "README.md").path
+        let output = "\(path):41:9: error: missing return\n\(path):41:9: note: x\n/tmp/a.swift:3:1: error: other\n"
+        let errors = SwiftSnippets.errors(in: output, document: "README.md")
+        #expect(errors.map(\.line) == [41])
+        #expect(errors.map(\.message) == ["missing return"])
     }
 
     @Test func aPartOfADocumentGetsWhatItLacks() {
@@ -72,5 +105,15 @@ import Testing
         #expect(!outcome.succeeded)
         #expect(outcome.output.contains("README.md:41:"), "\(outcome.output)")
         #expect(outcome.output.contains("never used"), "\(outcome.output)")
+    }
+
+    @Test func diagnosticsAfterTypeCheckingFailTheCompileToo() async throws {
+        let block = Snippet(
+            document: "README.md", line: 10, language: "swift", marker: .none,
+            text: "func count() -> Int {\n    if Bool.random() { return 1 }\n}\nprint(count())")
+        let outcome = try await SwiftSnippets.check(
+            [("snippet0.swift", SwiftSnippets.source(for: [block], index: 0))], library: true)
+        #expect(!outcome.succeeded)
+        #expect(outcome.output.contains("missing return"), "\(outcome.output)")
     }
 }

@@ -9,7 +9,7 @@ import Testing
     @Test(.timeLimit(.minutes(5)), arguments: Documentation.documents)
     func everySnippetOfTheDocumentWorks(_ document: String) async throws {
         let blocks = Snippet.blocks(in: try Documentation.text(document), document: document)
-        try await checkShell(blocks.filter(\.isShell))
+        try await checkShell(blocks)
         try await checkSwift(blocks)
         try await checkGenerated(blocks)
     }
@@ -38,8 +38,13 @@ import Testing
         #expect(outcome.succeeded, "\(name) does not compile:\n\(outcome.output)")
     }
 
-    private func checkShell(_ blocks: [Snippet]) async throws {
-        let runnable = blocks.filter { if case .skip = $0.marker { false } else { true } }
+    /// Runs the shell blocks in order; a documented failure (`exit N`) must also print the text block after it.
+    private func checkShell(_ all: [Snippet]) async throws {
+        var shown: [Int: Snippet] = [:]
+        for (index, block) in all.enumerated() where index + 1 < all.count && all[index + 1].language == "text" {
+            if case .exit = block.marker { shown[block.line] = all[index + 1] }
+        }
+        let runnable = all.filter(\.isShell).filter { if case .skip = $0.marker { false } else { true } }
         guard !runnable.isEmpty else { return }
         let token = "sk-snippets"
         let server = MockServer(
@@ -48,7 +53,9 @@ import Testing
         let (folder, environment) = try ShellSnippets.workspace(baseURL: "http://127.0.0.1:\(port)/v1", token: token)
         defer { try? FileManager.default.removeItem(at: folder) }
         do {
-            for block in runnable { try await ShellSnippets.run(block, in: folder, environment: environment) }
+            for block in runnable {
+                try await ShellSnippets.run(block, shown: shown[block.line], in: folder, environment: environment)
+            }
         } catch {
             await server.stop()
             throw error
@@ -56,28 +63,52 @@ import Testing
         await server.stop()
     }
 
+    /// Compiles each group of Swift blocks (a block and those that continue it) as a module of its own, so a block
+    /// cannot lean on another's declarations; each error is an issue at its line of the document.
     private func checkSwift(_ blocks: [Snippet]) async throws {
         var groups: [[Snippet]] = []
+        var previousCompiled = false
         for block in blocks where block.language == "swift" {
             switch block.marker {
-            case .skip, .generated: continue
+            case .skip, .generated:
+                previousCompiled = false
+                continue
             case .continues:
-                if groups.isEmpty {
-                    Issue.record("\(block): continues no block", sourceLocation: block.sourceLocation)
-                } else {
+                if previousCompiled {
                     groups[groups.count - 1].append(block)
+                } else {
+                    Issue.record(
+                        "\(block): `continues` follows no compiled Swift block", sourceLocation: block.sourceLocation)
                 }
             default: groups.append([block])
             }
+            previousCompiled = true
         }
-        guard !groups.isEmpty else { return }
-        let files = groups.enumerated().map { index, group in
-            (name: "snippet\(index).swift", source: SwiftSnippets.source(for: group, index: index))
+        try await withThrowingTaskGroup(of: ([Snippet], SwiftSnippets.Outcome).self) { tasks in
+            for (index, group) in groups.enumerated() {
+                if index >= 2, let (done, outcome) = try await tasks.next() { report(outcome, done) }
+                tasks.addTask {
+                    let source = SwiftSnippets.source(for: group, index: 0)
+                    return (group, try await SwiftSnippets.check([("snippet.swift", source)], library: true))
+                }
+            }
+            for try await (done, outcome) in tasks { report(outcome, done) }
         }
-        let outcome = try await SwiftSnippets.check(files, library: true)
-        #expect(
-            outcome.succeeded, "the Swift snippets of \(groups[0][0].document) do not compile:\n\(outcome.output)",
-            sourceLocation: groups[0][0].sourceLocation)
+    }
+
+    /// An issue at each line the compiler complained about, or one at the group's first block.
+    private func report(_ outcome: SwiftSnippets.Outcome, _ group: [Snippet]) {
+        guard !outcome.succeeded else { return }
+        let errors = SwiftSnippets.errors(in: outcome.output, document: group[0].document)
+        if errors.isEmpty {
+            Issue.record(
+                "\(group[0]): does not compile:\n\(outcome.output)", sourceLocation: group[0].sourceLocation)
+        }
+        for error in errors {
+            Issue.record(
+                "\(group[0].document):\(error.line): \(error.message)",
+                sourceLocation: Snippet.sourceLocation(group[0].document, line: error.line))
+        }
     }
 
     private func checkGenerated(_ blocks: [Snippet]) async throws {

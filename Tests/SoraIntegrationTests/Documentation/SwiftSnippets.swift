@@ -2,8 +2,9 @@ import Foundation
 import TestSupport
 import Testing
 
-/// Type-checks Swift snippets with the toolchain's `swiftc` against the modules `swift test` built, warnings
-/// as errors; the compiler's messages point at the documents' lines.
+/// Compiles Swift snippets with the toolchain's `swiftc` against the modules `swift test` built, warnings as
+/// errors, as far as SIL (so the diagnostics that come after type checking, such as data races, a missing return or
+/// a use before initialization, count too); the compiler's messages point at the documents' lines.
 enum SwiftSnippets {
     /// One compile's outcome.
     struct Outcome {
@@ -47,7 +48,7 @@ enum SwiftSnippets {
         }
     }
 
-    /// Type-checks `files` (name → source) as one module; `library` when none holds top-level code.
+    /// Compiles `files` (name → source) as one module; `library` when none holds top-level code.
     static func check(_ files: [(name: String, source: String)], library: Bool) async throws -> Outcome {
         let folder = FileManager.default.temporaryDirectory.appending(path: "swift-snippets-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -60,14 +61,26 @@ enum SwiftSnippets {
         }
         let arguments =
             [
-                "nice", "-n", "10", "swiftc", "-typecheck", "-swift-version", "6", "-warnings-as-errors",
-                "-module-name", "Snippets",
+                "nice", "-n", "10", "swiftc", "-emit-sil", "-o", "/dev/null", "-swift-version", "6",
+                "-warnings-as-errors", "-module-name", "Snippets",
             ]
             + (library ? ["-parse-as-library"] : []) + moduleSearchArguments + paths
         let run = try await ProgramRun.run(
-            URL(filePath: "/usr/bin/env"), arguments, in: folder, limit: .seconds(240))
+            URL(filePath: "/usr/bin/env"), arguments, in: folder, limit: .seconds(90))
         return Outcome(
-            succeeded: run.status == 0 && !run.timedOut, output: run.timedOut ? "swiftc timed out" : run.stderr)
+            succeeded: run.status == 0 && run.exited && !run.timedOut,
+            output: run.timedOut ? "swiftc timed out" : run.stderr)
+    }
+
+    /// The compiler's errors in `output` that point into `document`: its line and message.
+    static func errors(in output: String, document: String) -> [(line: Int, message: String)] {
+        let path = Documentation.root.appending(path: document).path
+        return output.split(whereSeparator: \.isNewline).compactMap { line in
+            guard line.hasPrefix(path + ":") else { return nil }
+            let rest = line.dropFirst(path.count + 1).split(separator: ":", maxSplits: 2)
+            guard rest.count == 3, let number = Int(rest[0]), rest[2].hasPrefix(" error: ") else { return nil }
+            return (number, String(rest[2].dropFirst(" error: ".count)))
+        }
     }
 
     /// `-I` for the built modules, and the C module maps their imports need (as SwiftPM passes them).
