@@ -59,6 +59,13 @@ extension APIClientCore {
                 }
                 // A cancelled stream may simply end early: never take that for a complete file.
                 try Task.checkCancellation()
+                if expected == nil {
+                    // The size was not announced: the end of the body is the total, said once.
+                    progress?(
+                        TransferProgress(
+                            operationID: request.operationID, direction: .download, bytes: sink.count,
+                            total: sink.count))
+                }
                 if let total = ContentRange.total(response.response, written: sink.count), total != sink.count {
                     throw SoraError.transport(
                         operationID: request.operationID,

@@ -67,8 +67,13 @@ enum TransportFailure {
     /// True when the error says no connection was made, so the server cannot have seen the request.
     static func neverConnected(_ message: String) -> Bool {
         let text = message.lowercased()
-        return text.contains("connection refused") || text.contains("econnrefused") || text.contains("errno: 111")
-            || text.contains("connecttimeout") || text.contains("connect timeout")
+        let signs = [
+            "connection refused", "econnrefused", "errno: 111", "connecttimeout", "connect timeout",
+            // The name did not resolve, or no route led to the host: nothing was sent.
+            "unknownhost", "name or service not known", "nodename nor servname", "enetunreach", "ehostunreach",
+            "network is unreachable", "no route to host", "errno: 101", "errno: 113",
+        ]
+        return signs.contains { text.contains($0) }
     }
 
     /// The message for people: a refused connection says where it was refused, in place of the socket library's
@@ -78,6 +83,7 @@ enum TransportFailure {
         guard text.contains("connection refused") || text.contains("econnrefused") || text.contains("errno: 111")
         else { return message }
         let port = server.port.map { ":\($0)" } ?? ""
-        return "connection refused by \(server.host ?? "the server")\(port) (is the server running at this address?)"
+        let host = server.host.map { $0.contains(":") && !$0.hasPrefix("[") ? "[\($0)]" : $0 } ?? "the server"
+        return "connection refused by \(host)\(port) (is the server running at this address?)"
     }
 }

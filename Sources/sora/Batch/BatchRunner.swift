@@ -111,11 +111,17 @@ struct BatchRunner: Sendable {
     }
 
     /// A client error's outcome. Only the line's own verdict is final (journaled): the API refusing the
-    /// create's fields (400, 422). A refused token, 404, 408, 409, 429, 5xx and the network leave it pending.
+    /// create's fields (400, 422), or the client refusing them before sending (a reference image whose pixel size
+    /// is not the line's `size`, found when the file is opened), which a rerun would meet again. A refused token,
+    /// 404, 408, 409, 429, 5xx and the network leave it pending.
     private func outcome(of error: any Error, line: BatchLine, request: CreateVideoRequest?) throws(CLIFailure)
         -> Outcome
     {
-        let failure = ErrorLine.failure(error, request: request)
+        let failure = ErrorLine.failure(error, request: request, naming: .jsonFields)
+        if request != nil, case .validation? = error as? SoraError {
+            try journal.append(.init(state: "failed", line: line.number, reason: failure.message, status: nil))
+            return .failed(failure.message)
+        }
         if case .api(let api) = error as? SoraError {
             if request != nil, Journal.isVerdict(status: api.status) {
                 try journal.append(

@@ -58,7 +58,7 @@ struct Session: Sendable {
     let http: HTTPClient
 
     /// Opens a session for the options, runs `body`, and shuts the HTTP client down whatever happens.
-    /// On a terminal without `--json`, large uploads and downloads show their bytes, speed and an estimate,
+    /// On a terminal without `--json` or `--verbose`, large uploads and downloads show their bytes, speed and an estimate,
     /// unless `showsTransfers` is false (a batch runs several at once).
     static func run<T: Sendable>(
         _ options: GlobalOptions, showsTransfers: Bool = true, _ body: (Session) async throws -> T
@@ -66,7 +66,8 @@ struct Session: Sendable {
         let environment = try Environment(options: options)
         var configuration = ClientConfiguration()
         let meter: TransferMeter? =
-            showsTransfers && !options.json && isatty(STDERR_FILENO) == 1
+            // --verbose logs each request to stderr, which would land inside the redrawn line.
+            showsTransfers && !options.json && !options.verbose && isatty(STDERR_FILENO) == 1
             ? TransferMeter(columns: Progress.terminalColumns() ?? 80, unicode: Progress.localeIsUTF8()) : nil
         if let meter { configuration.transferProgress = { meter.report($0) } }
         defer { meter?.end() }

@@ -14,8 +14,10 @@ final class TransferMeter: Sendable {
     private struct Transfer {
         var direction: TransferProgress.Direction
         var started: ContinuousClock.Instant
+        /// Bytes of the latest report: fewer in a later one means the transfer started again (a retry).
+        var bytes: Int64 = 0
         var lastDraw: ContinuousClock.Instant?
-        /// Recent (time, bytes) samples: the speed is measured over the last few seconds, not since the start.
+        /// (time, bytes) at recent redraws: the speed is measured over the last few seconds, not since the start.
         var samples: [(ContinuousClock.Instant, Int64)] = []
     }
 
@@ -34,27 +36,36 @@ final class TransferMeter: Sendable {
         self.write = write
     }
 
-    /// Takes one report from the client (`ClientConfiguration.transferProgress`).
+    /// Takes one report from the client (`ClientConfiguration.transferProgress`). It runs on the task that moves
+    /// the bytes, once per chunk: between redraws it only compares numbers.
     func report(_ progress: TransferProgress, now: ContinuousClock.Instant = .now) {
         if let total = progress.total, total < Self.smallest { return }
         let text: String? = state.withLock { current in
-            if current == nil || current?.direction != progress.direction || progress.bytes < latestBytes(current) {
+            if current == nil || current?.direction != progress.direction || progress.bytes < current!.bytes {
                 current = Transfer(direction: progress.direction, started: now)
             }
-            guard var transfer = current else { return nil }
-            transfer.samples.append((now, progress.bytes))
-            transfer.samples.removeAll { now - $0.0 > .seconds(3) }
+            current!.bytes = progress.bytes
             let finished = progress.total.map { progress.bytes >= $0 } ?? false
-            defer { current = finished ? nil : transfer }
-            if !finished, let last = transfer.lastDraw, now - last < Self.redrawInterval { return nil }
-            transfer.lastDraw = now
-            let elapsed = Self.seconds(now - transfer.started)
+            let shown = current!.lastDraw != nil
+            // A transfer of unknown size shows once it is large; one that never showed ends without a word.
+            if progress.total == nil && !shown && progress.bytes < Self.smallest { return nil }
+            if finished && progress.total == nil && !shown {
+                current = nil
+                return nil
+            }
+            if !finished, let last = current!.lastDraw, now - last < Self.redrawInterval { return nil }
+            current!.lastDraw = now
+            // Samples at redraws only (10 a second at most), the last 3 s of them: the speed is recent.
+            current!.samples.append((now, progress.bytes))
+            current!.samples.removeAll { now - $0.0 > .seconds(3) }
+            let elapsed = Self.seconds(now - current!.started)
             if finished {
+                current = nil
                 let rate = elapsed > 0 ? Double(progress.bytes) / elapsed : nil
                 return "\r\u{1B}[K" + String(Self.doneLine(progress, elapsed: elapsed, rate: rate).prefix(columns - 1))
                     + "\n"
             }
-            return "\r\u{1B}[K" + line(progress, elapsed: elapsed, rate: Self.rate(transfer.samples))
+            return "\r\u{1B}[K" + line(progress, elapsed: elapsed, rate: Self.rate(current!.samples))
         }
         if let text { write(text) }
     }
@@ -112,7 +123,8 @@ final class TransferMeter: Sendable {
         guard bytes >= 1024 else { return "\(max(0, bytes)) B" }
         var value = Double(bytes) / 1024
         var unit = 0
-        while value >= 1024 && unit < units.count - 1 {
+        // 1023.96 KiB prints as 1.0 MiB, not 1024.0 KiB.
+        while value >= 1023.95 && unit < units.count - 1 {
             value /= 1024
             unit += 1
         }
@@ -123,7 +135,4 @@ final class TransferMeter: Sendable {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
-    private func latestBytes(_ transfer: Transfer?) -> Int64 {
-        transfer?.samples.last?.1 ?? 0
-    }
 }

@@ -55,6 +55,26 @@ extension CLITests {
             }
         }
 
+        @Test func aReferenceOfTheWrongPixelSizeFailsItsLineOnceAndForAll() async throws {
+            try await CLI.session { cli in
+                try HostileServerCLITests.png(100, 100).write(to: cli.folder.appending(path: "small.png"))
+                let file = try Self.batchFile(
+                    cli,
+                    [#"{"prompt": "x", "size": "1280x720", "input_reference": "small.png"}"#, #"{"prompt": "ok"}"#])
+                let first = try await cli.run(["batch", file, "--out-dir", "out"])
+                #expect(first.status == 1, "\(first.stderr)")
+                #expect(
+                    first.stderr.contains(#"line 1: "input_reference": "#), "named as the line's field: \(first.stderr)"
+                )
+                #expect(first.stderr.contains("1 completed, 1 failed"), "\(first.stderr)")
+                #expect(!first.stderr.contains("unfinished"), "a rerun would meet it again: \(first.stderr)")
+                let second = try await cli.run(["batch", file, "--out-dir", "out"])
+                #expect(second.status == 1)
+                #expect(second.stderr.contains("0 completed, 1 failed, 1 skipped"), "\(second.stderr)")
+                #expect(await cli.stats().requests["create"] == 1, "only the good line was ever sent")
+            }
+        }
+
         @Test func anInvalidLineStopsTheBatchBeforeAnythingIsSent() async throws {
             try await CLI.session { cli in
                 let file = try Self.batchFile(

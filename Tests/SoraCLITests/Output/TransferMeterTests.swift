@@ -23,7 +23,7 @@ extension CLITests {
 
         @Test(arguments: [
             (Int64(0), "0 B"), (1023, "1023 B"), (1024, "1.0 KiB"), (1_572_864, "1.5 MiB"), (5 << 30, "5.0 GiB"),
-            (Int64.max, "8388608.0 TiB"), (-5, "0 B"),
+            (Int64.max, "8388608.0 TiB"), (-5, "0 B"), (1_048_535, "1.0 MiB"),
         ])
         func sizesAreShort(_ bytes: Int64, _ text: String) {
             #expect(TransferMeter.size(bytes) == text)
@@ -58,6 +58,28 @@ extension CLITests {
             #expect(screen.text.hasSuffix("/s)\n"), "a finished transfer needs no extra newline")
         }
 
+        @Test func aDownloadOfUnknownSizeShowsOnceLargeAndEndsWithItsTotal() {
+            let screen = Screen()
+            let meter = TransferMeter(columns: 100, unicode: false, write: { screen.write($0) })
+            let start = ContinuousClock.now
+            func download(_ bytes: Int64, total: Int64? = nil, at milliseconds: Int) {
+                meter.report(
+                    TransferProgress(operationID: "d", direction: .download, bytes: bytes, total: total),
+                    now: start + .milliseconds(milliseconds))
+            }
+            download(4096, at: 0)
+            download(4096, total: 4096, at: 10)
+            #expect(screen.text.isEmpty, "a small body of unknown size is never drawn, nor its end")
+            download(100_000, at: 100)
+            #expect(screen.text.isEmpty)
+            download(600_000, at: 300)
+            download(1_048_576, total: 1_048_576, at: 500)
+            let draws = screen.text.components(separatedBy: "\r\u{1B}[K").dropFirst()
+            #expect(draws.first?.hasPrefix("downloading  585.9 KiB  ") == true, "\(screen.text.debugDescription)")
+            #expect(draws.last?.hasPrefix("downloaded 1.0 MiB in 0.5s") == true, "\(screen.text.debugDescription)")
+            #expect(screen.text.hasSuffix("\n"))
+        }
+
         @Test func smallTransfersAreNotShownAndACutOneEndsItsLine() {
             let screen = Screen()
             let meter = TransferMeter(columns: 100, unicode: false, write: { screen.write($0) })
@@ -81,6 +103,11 @@ extension CLITests {
                     arguments, in: cli.folder, environment: cli.environment(["LANG": "C.UTF-8"]))
                 #expect(status == 0, "\(text)")
                 #expect(text.contains("uploaded 3.0 MiB in "), "\(text.debugDescription)")
+
+                let verbose = try await PseudoTerminal.run(
+                    arguments + ["--verbose"], in: cli.folder, environment: cli.environment(["LANG": "C.UTF-8"]))
+                #expect(verbose.status == 0, "\(verbose.text)")
+                #expect(!verbose.text.contains("uploaded"), "request logs would land inside the line")
 
                 let piped = try await cli.run(arguments)
                 #expect(piped.status == 0, "\(piped.stderr)")
