@@ -1,4 +1,5 @@
 import Foundation
+import SoraCodegen
 import TestSupport
 
 /// Compiles generated Swift files as a module of their own against the `SoraRuntime` that `swift test` built, as
@@ -37,5 +38,18 @@ enum GeneratedCode {
         try await process.runUntilExit()
         try handle.close()
         return Compile(status: process.terminationStatus, output: try String(contentsOf: log, encoding: .utf8))
+    }
+
+    /// Writes `result`'s files (flattened: `Models/A.swift` → `Models_A.swift`) into a new folder and compiles them
+    /// as above; the folder is removed.
+    static func compile(_ result: GenerationResult) async throws -> Compile {
+        let folder = try Paths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let urls = try result.files.map { file in
+            let url = folder.appending(path: file.path.replacingOccurrences(of: "/", with: "_"))
+            try Data(file.contents.utf8).write(to: url)
+            return url
+        }
+        return try await compile(urls, in: folder)
     }
 }

@@ -68,16 +68,9 @@ import Testing
             ("{type: string, enum: [running, done]}", false, "[done, gone]"),
             ("{type: string}", false, "[done]"),
         ] {
-            let folder = try Paths.temporaryDirectory()
-            defer { try? FileManager.default.removeItem(at: folder) }
             let result = Generator.generate(
                 spec: Array(spec(status: status, required: required, terminal: terminal).utf8), specPath: "jobs.yaml")
-            let urls = try result.files.map { file in
-                let url = folder.appending(path: file.path.replacingOccurrences(of: "/", with: "_"))
-                try Data(file.contents.utf8).write(to: url)
-                return url
-            }
-            let compile = try await GeneratedCode.compile(urls, in: folder)
+            let compile = try await GeneratedCode.compile(result)
             #expect(compile.status == 0, "\(status) \(terminal): \(compile.output)")
         }
     }

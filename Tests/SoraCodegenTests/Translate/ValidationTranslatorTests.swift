@@ -84,14 +84,7 @@ import Testing
                           properties:
                     \(Spec.indent(properties, by: 8))
                     """))
-        let folder = try Paths.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let urls = try result.files.map { file in
-            let url = folder.appending(path: file.path.replacingOccurrences(of: "/", with: "_"))
-            try Data(file.contents.utf8).write(to: url)
-            return url
-        }
-        let compile = try await GeneratedCode.compile(urls, in: folder)
+        let compile = try await GeneratedCode.compile(result)
         #expect(compile.status == 0, "\(compile.output)")
     }
 
