@@ -53,6 +53,7 @@ struct CreateCommand: AsyncParsableCommand {
 
     func validate() throws {
         try PaidRequest.validate(idempotencyKey)
+        try waiting.validate(following: wait || output != nil)
     }
 
     /// The request the flags describe.

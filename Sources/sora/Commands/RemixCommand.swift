@@ -29,6 +29,7 @@ struct RemixCommand: AsyncParsableCommand {
 
     func validate() throws {
         try PaidRequest.validate(idempotencyKey)
+        try waiting.validate(following: wait || output != nil)
     }
 
     func run() async throws {

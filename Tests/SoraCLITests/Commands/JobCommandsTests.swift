@@ -39,6 +39,9 @@ extension CLITests {
                 for bad in ["0", "-1", "1e300", "nan"] {
                     #expect(try await cli.run(["wait", id, "--wait-timeout", bad]).status == 2, "\(bad)")
                 }
+                let ignored = try await cli.run(["create", "--prompt", "p", "--wait-timeout", "60"])
+                #expect(ignored.status == 2, "without --wait it would do nothing")
+                #expect(ignored.stderr.contains("--wait-timeout applies only with --wait or --output."))
             }
         }
 
