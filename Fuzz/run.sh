@@ -78,12 +78,22 @@ for target in "${selected[@]}"; do
     candidates="$here/.build/candidates/$target"
     merged="$here/.build/merged/$target"
     rm -rf "$candidates" "$merged" && mkdir -p "$candidates" "$merged"
+    # Hand-written inputs (a name that is not a content hash, such as fuzz-multipart's `minimal`) are kept
+    # under their names: regression tests name them, and the merge would rename or drop them.
+    keep="$here/.build/keep/$target"
+    rm -rf "$keep" && mkdir -p "$keep"
+    find "$corpus" -maxdepth 1 -regextype posix-extended -type f ! -regex '.*/[0-9a-f]{40}' -exec cp {} "$keep/" \;
     find "$corpus" "$work" -type f -size -$((max_corpus_file + 1))c -exec cp {} "$candidates/" \;
     cp "$seeds"/* "$merged/" 2>/dev/null || true
     "$bin/$target" "${options[@]}" -merge=1 "$merged" "$candidates" >"$log.merge" 2>&1
     tail -n 1 "$log.merge"
     for seed in "$seeds"/*; do rm -f "$merged/$(basename "$seed")"; done
     rm -rf "$corpus" && mv "$merged" "$corpus"
+    for file in "$keep"/*; do
+        [ -e "$file" ] || continue
+        rm -f "$corpus/$(sha1sum <"$file" | cut -c1-40)"
+        cp "$file" "$corpus/"
+    done
     rm -rf "$work" "$candidates"
     if ((status != 0)); then
         echo "== $target: the campaign stopped with status $status; see $log and $artifacts" >&2
