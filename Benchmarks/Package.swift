@@ -19,9 +19,9 @@ let package = Package(
     targets: [
         // Baseline (a): libyaml's event loop in C, with nothing kept.
         .target(name: "RawLibYAML", linkerSettings: [.linkedLibrary("yaml")]),
-        // Peak memory and progress notes, for both executables.
+        // Peak memory and progress notes, for the executables.
         .target(name: "BenchmarkSupport"),
-        // The stages, the inputs and the synthetic spec, shared by both executables.
+        // The stages, the inputs and the synthetic spec, shared by the executables.
         .target(
             name: "GeneratorStages",
             dependencies: [

@@ -148,7 +148,7 @@ func microCases() throws -> [MicroCase] {
                 if bytes.count < 16 { throw MemoryTransportError() }
             }),
         MicroCase(
-            name: "R1", what: "this runtime, no body: `APIClientCore.send` of a GET (per-request cost: headers, timeout task group)",
+            name: "R1", what: "this runtime, no body: `APIClientCore.send` of a GET (per-request cost: headers, transfer watch)",
             run: {
                 _ = try await soraEmpty.send(OperationRequest(operationID: "retrieveVideo", method: .get, path: "/videos"))
             }),
@@ -160,7 +160,7 @@ func microCases() throws -> [MicroCase] {
                     deserializer: { _, _ in () })
             }),
         MicroCase(
-            name: "T1", what: "the shape of `APIClientCore.withTimeout` alone: a task group with the work and a"
+            name: "T1", what: "the shape of the former `APIClientCore.withTimeout` alone: a task group with the work and a"
                 + " `Task.sleep(for: .seconds(120))` timer, first result taken, the rest cancelled",
             run: {
                 let value = try await withThrowingTaskGroup(of: Int.self) { group in

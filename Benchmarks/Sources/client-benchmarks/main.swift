@@ -191,7 +191,7 @@ if !micro.isEmpty {
     print("| decode, `JSONDecoder` alone (D3 / D4) | \(formatTime(d3)) | \(formatTime(d4)) | \(rounded(d3 / d4, 2))× |")
     print("")
     print("E3, swift-openapi-runtime's multipart body without a client: \(formatTime(e3)).  ")
-    print("T1, the timeout task group of `APIClientCore.send` alone: \(formatTime(micro["T1"]!)) of R1's \(formatTime(r1)).")
+    print("T1, the timeout task group `APIClientCore.send` had before the transfer watch, alone: \(formatTime(micro["T1"]!)) of R1's \(formatTime(r1)).")
     targets.append(
         "| encode a small create request: time per call next to swift-openapi-runtime | \(formatTime(e1)) vs "
             + "\(formatTime(e2)) (\(rounded(e1 / e2, 2))×) | reported |")
