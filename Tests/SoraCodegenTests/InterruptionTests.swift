@@ -16,7 +16,10 @@ import Testing
     }
 
     /// Starts the whole upstream document's generation and kills it once `ready` sees its staged files.
-    private func killMidway(output: URL, in folder: URL, ready: () -> Bool) async throws {
+    ///
+    /// The watch runs on a thread of its own, polling every millisecond: a task on the cooperative pool, which the
+    /// suite's other tests keep busy, once slept through the whole run on CI, and the run finished unkilled.
+    private func killMidway(output: URL, in folder: URL, ready: @escaping @Sendable () -> Bool) async throws {
         let process = Process()
         // At a low priority: the timing-sensitive loopback tests of the suite run beside it.
         process.executableURL = URL(filePath: "/usr/bin/env")
@@ -27,12 +30,24 @@ import Testing
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         let exit = try process.start()
-        let deadline = ContinuousClock.now + .seconds(30)
-        while !ready() && process.isRunning && ContinuousClock.now < deadline {
-            try await Task.sleep(for: .milliseconds(2))
+        let pid = process.processIdentifier
+        let exited = Exited()
+        Thread.detachNewThread {
+            let deadline = Date().addingTimeInterval(30)
+            while !exited.value && !ready() && Date() < deadline { usleep(1_000) }
+            if !exited.value { kill(pid, SIGKILL) }
         }
-        kill(process.processIdentifier, SIGKILL)
         await exit.wait()
+        exited.value = true
+    }
+
+    /// Set once the process has been reaped, so the watch never signals a pid that may have been reused.
+    private final class Exited: Sendable {
+        private let state = Mutex(false)
+        var value: Bool {
+            get { state.withLock { $0 } }
+            set { state.withLock { $0 = newValue } }
+        }
     }
 
     @Test func aRunKilledWhileWritingANewFolderLeavesNoFolderAndTheNextRunCleansUp() async throws {
