@@ -31,23 +31,15 @@ import Testing
         process.standardError = FileHandle.nullDevice
         let exit = try process.start()
         let pid = process.processIdentifier
-        let exited = Exited()
+        // Set once the process has been reaped, so the watch never signals a pid that may have been reused.
+        let exited = Mutex(false)
         Thread.detachNewThread {
             let deadline = Date().addingTimeInterval(30)
-            while !exited.value && !ready() && Date() < deadline { usleep(1_000) }
-            if !exited.value { kill(pid, SIGKILL) }
+            while !exited.withLock({ $0 }) && !ready() && Date() < deadline { usleep(1_000) }
+            if !exited.withLock({ $0 }) { kill(pid, SIGKILL) }
         }
         await exit.wait()
-        exited.value = true
-    }
-
-    /// Set once the process has been reaped, so the watch never signals a pid that may have been reused.
-    private final class Exited: Sendable {
-        private let state = Mutex(false)
-        var value: Bool {
-            get { state.withLock { $0 } }
-            set { state.withLock { $0 = newValue } }
-        }
+        exited.withLock { $0 = true }
     }
 
     @Test func aRunKilledWhileWritingANewFolderLeavesNoFolderAndTheNextRunCleansUp() async throws {

@@ -46,13 +46,9 @@ final class TransferMeter: Sendable {
             }
             current!.bytes = progress.bytes
             let finished = progress.total.map { progress.bytes >= $0 } ?? false
-            let shown = current!.lastDraw != nil
-            // A transfer of unknown size shows once it is large; one that never showed ends without a word.
-            if progress.total == nil && !shown && progress.bytes < Self.smallest { return nil }
-            if finished && progress.total == nil && !shown {
-                current = nil
-                return nil
-            }
+            // A transfer of unknown size shows once it is large. Its end comes with a total (the bytes it had), so a
+            // small one ends at the first line of this function, without a word.
+            if progress.total == nil && current!.lastDraw == nil && progress.bytes < Self.smallest { return nil }
             if !finished, let last = current!.lastDraw, now - last < Self.redrawInterval { return nil }
             current!.lastDraw = now
             // Samples at redraws only (10 a second at most), the last 3 s of them: the speed is recent.
