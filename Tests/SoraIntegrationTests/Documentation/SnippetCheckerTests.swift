@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The snippet check itself: it finds blocks and markers, and it fails on what it must fail on.
@@ -94,6 +95,27 @@ import Testing
             document
                 == "openapi: 3.1.0\ninfo: {title: Snippet, version: 1.0.0}\npaths: {}\ncomponents:\n  schemas: {}\n")
         #expect(!GeneratedSnippets.document(from: "openapi: 3.0.3\npaths:\n  /a: {}").contains("3.1.0"))
+    }
+
+    /// Foundation reports an exit only when every copy of its notification descriptor is closed, so a block that
+    /// leaves a process behind runs into its limit: it is reported, and what it left is killed.
+    @Test func aBlockThatLeavesAProcessRunningIsCutAtItsLimitAndTheProcessKilled() async throws {
+        let folder = FileManager.default.temporaryDirectory
+        let start = ContinuousClock.now
+        let left = try await ProgramRun.run(
+            URL(filePath: "/bin/bash"), ["-c", "sleep 300 & echo $!"], in: folder, limit: .seconds(2))
+        #expect(left.timedOut, "the block is reported as still running")
+        // Not the sleep's 300 s; the limit's watch is a task, which a busy suite can delay by seconds.
+        #expect(ContinuousClock.now - start < .seconds(60))
+        let pid = try #require(Int32(left.stdout.trimmingCharacters(in: .whitespacesAndNewlines)))
+        var alive = true
+        for _ in 0..<100 where alive {
+            // A zombie is dead: an orphan waits for whoever adopts it to reap it.
+            let stat = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? ""
+            alive = kill(pid, 0) == 0 && !stat.contains(") Z ")
+            if alive { try await Task.sleep(for: .milliseconds(10)) }
+        }
+        #expect(!alive, "the background sleep outlived its block")
     }
 
     @Test func anIgnoredResultFailsTheCompileAtTheDocumentsLine() async throws {
